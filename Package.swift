@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "acta",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "acta", targets: ["acta"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The domain: pure values, no files, no terminal.
+        .target(name: "ActaCore"),
+        // Text in and out: YAML with located errors, journal lines, Markdown, CSV, JSON.
+        .target(name: "ActaFormats", dependencies: ["ActaCore", .product(name: "Yams", package: "Yams")]),
+        // The file system: session folders, the fsync'ed journal, atomic writes.
+        .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats"]),
+        .executableTarget(name: "acta", dependencies: [
+            "ActaCore", "ActaFormats", "ActaStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ActaCoreTests", dependencies: ["ActaCore"]),
+        .testTarget(name: "ActaFormatsTests", dependencies: ["ActaCore", "ActaFormats"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "ActaStoreTests", dependencies: ["ActaCore", "ActaFormats", "ActaStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,105 @@
+/// Whether a member seat belongs to the State or to civil society.
+public enum SeatKind: String, Sendable, Hashable, CaseIterable {
+    case government = "gobierno"
+    case civilSociety = "sociedad civil"
+
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.government, .es): return "Gobierno"
+        case (.government, .en): return "Government"
+        case (.civilSociety, .es): return "Sociedad civil"
+        case (.civilSociety, .en): return "Civil society"
+        }
+    }
+}
+
+/// A member seat of the mesa: an institution or an organisation, and who may sit in it.
+public struct Seat: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public let kind: SeatKind
+    public let delegates: [String]
+
+    public init(id: String, name: String, kind: SeatKind, delegates: [String]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.delegates = delegates
+    }
+}
+
+/// What an agenda item is about.
+public enum AgendaItemKind: Sendable, Hashable {
+    /// Welcome, an overview, any other business…
+    case free(title: String, presenter: String?)
+    /// An institution (a seat id) reports on the given hitos of one commitment.
+    case report(institution: String, commitment: Int, milestones: [Int])
+}
+
+/// One item of the order of the day; numbered from 1 in agenda order.
+public struct AgendaItem: Sendable, Hashable {
+    public let number: Int
+    public let kind: AgendaItemKind
+    public let plannedMinutes: Int?
+
+    public init(number: Int, kind: AgendaItemKind, plannedMinutes: Int?) {
+        self.number = number
+        self.kind = kind
+        self.plannedMinutes = plannedMinutes
+    }
+
+    public var milestones: [Int] {
+        if case .report(_, _, let m) = kind { return m }
+        return []
+    }
+
+    public var commitment: Int? {
+        if case .report(_, let c, _) = kind { return c }
+        return nil
+    }
+}
+
+/// The agenda of one session: what was planned before the mesa met.
+public struct Agenda: Sendable, Hashable {
+    public let actaNumber: String
+    public let title: String
+    public let date: CalendarDate
+    /// `HH:MM`.
+    public let plannedStart: String?
+    public let place: String?
+    public let convener: String?
+    public let planID: String
+    public let seats: [Seat]
+    public let items: [AgendaItem]
+
+    public init(actaNumber: String, title: String, date: CalendarDate, plannedStart: String?, place: String?,
+                convener: String?, planID: String, seats: [Seat], items: [AgendaItem]) {
+        self.actaNumber = actaNumber
+        self.title = title
+        self.date = date
+        self.plannedStart = plannedStart
+        self.place = place
+        self.convener = convener
+        self.planID = planID
+        self.seats = seats
+        self.items = items
+    }
+
+    public func seat(_ id: String) -> Seat? { seats.first { $0.id == id } }
+    public func item(_ number: Int) -> AgendaItem? {
+        number >= 1 && number <= items.count ? items[number - 1] : nil
+    }
+
+    /// The title of an item as a reader sees it.
+    public func title(of item: AgendaItem, plan: Plan?, language: Language) -> String {
+        switch item.kind {
+        case .free(let title, _):
+            return title
+        case .report(let institution, let commitment, _):
+            let who = seat(institution)?.name ?? institution
+            let what = plan?.commitment(commitment)?.knownTitle(language)
+            let label = language == .es ? "Compromiso \(commitment)" : "Commitment \(commitment)"
+            return what.map { "\(who) — \(label): \($0)" } ?? "\(who) — \(label)"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// One numbered step of a commitment. Its text is nil where no source gives it:
+/// acta never invents a hito's text and shows "Hito N" instead.
+public struct Milestone: Sendable, Hashable {
+    public let number: Int
+    public let text: String?
+    /// As precise as the source: `2023-07` or `2023-07-15`.
+    public let start: String?
+    public let end: String?
+
+    public init(number: Int, text: String?, start: String?, end: String?) {
+        self.number = number
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+
+    public func displayText(_ language: Language) -> String {
+        text ?? (language == .es ? "Hito \(number)" : "Milestone \(number)")
+    }
+}
+
+/// One numbered goal of an action plan, led by one institution.
+public struct Commitment: Sendable, Hashable {
+    public let number: Int
+    public let ogpID: String?
+    public let titleES: String?
+    public let titleEN: String?
+    public let institution: String?
+    public let institutionShort: String?
+    public let support: [String]
+    public let milestones: [Milestone]
+
+    public init(number: Int, ogpID: String?, titleES: String?, titleEN: String?, institution: String?,
+                institutionShort: String?, support: [String], milestones: [Milestone]) {
+        self.number = number
+        self.ogpID = ogpID
+        self.titleES = titleES
+        self.titleEN = titleEN
+        self.institution = institution
+        self.institutionShort = institutionShort
+        self.support = support
+        self.milestones = milestones
+    }
+
+    public func milestone(_ number: Int) -> Milestone? {
+        milestones.first { $0.number == number }
+    }
+
+    /// The title in the reader's language, else the other one, else nil (unknown).
+    public func knownTitle(_ language: Language) -> String? {
+        language == .es ? (titleES ?? titleEN) : (titleEN ?? titleES)
+    }
+
+    public func title(_ language: Language) -> String {
+        knownTitle(language) ?? (language == .es ? "Compromiso \(number)" : "Commitment \(number)")
+    }
+}
+
+/// A national open government action plan.
+public struct Plan: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public let commitments: [Commitment]
+
+    public init(id: String, name: String, commitments: [Commitment]) {
+        self.id = id
+        self.name = name
+        self.commitments = commitments
+    }
+
+    public func commitment(_ number: Int) -> Commitment? {
+        commitments.first { $0.number == number }
+    }
+}

@@ -1,0 +1,261 @@
+/// A seat's attendance as marked by the secretary.
+public struct Attendance: Sendable, Hashable {
+    public var present: Bool
+    public var delegate: String?
+
+    public init(present: Bool, delegate: String?) {
+        self.present = present
+        self.delegate = delegate
+    }
+}
+
+/// When an agenda item was held; an item may be resumed, so it has spans.
+public struct ItemTiming: Sendable, Hashable {
+    public struct Span: Sendable, Hashable {
+        public var start: Timestamp
+        public var end: Timestamp?
+    }
+
+    public var spans: [Span] = []
+
+    public var isRunning: Bool { spans.last.map { $0.end == nil } ?? false }
+    public var firstStart: Timestamp? { spans.first?.start }
+
+    /// Seconds held, counting a running span up to `now`.
+    public func seconds(now: Timestamp?) -> Int {
+        spans.reduce(0) { total, span in
+            guard let end = span.end ?? now else { return total }
+            return total + max(0, end.epochSeconds - span.start.epochSeconds)
+        }
+    }
+}
+
+/// The date set for the next session.
+public struct NextSession: Sendable, Hashable {
+    public var date: CalendarDate
+    public var note: String?
+
+    public init(date: CalendarDate, note: String?) {
+        self.date = date
+        self.note = note
+    }
+}
+
+/// A journal event the session could not apply, and why.
+public struct SessionProblem: Sendable, Hashable {
+    public let seq: Int
+    public let message: LocalizedText
+}
+
+/// A session at a moment: the fold of its journal's events over its agenda and plan.
+/// Nothing else is the source of truth.
+public struct Session: Sendable {
+    public let agenda: Agenda
+    public let plan: Plan
+    public private(set) var events: [SessionEvent] = []
+
+    public private(set) var attendance: [String: Attendance] = [:]
+    public private(set) var timings: [Int: ItemTiming] = [:]
+    public private(set) var reports: [MilestoneKey: MilestoneReport] = [:]
+    public private(set) var notes: [Int: [String]] = [:]
+    public private(set) var actionItems: [ActionItem] = []
+    /// Acuerdos of earlier sessions closed (true) or reopened (false) in this one, last word wins.
+    public private(set) var carriedClosures: [ActionItemRef: Bool] = [:]
+    public private(set) var nextSession: NextSession?
+    public private(set) var problems: [SessionProblem] = []
+    /// Content events that undo can take back, oldest first.
+    public private(set) var undoStack: [Int] = []
+    /// Undone events that redo can bring back, most recent last.
+    public private(set) var redoStack: [Int] = []
+
+    public init(agenda: Agenda, plan: Plan, events: [SessionEvent] = []) {
+        self.agenda = agenda
+        self.plan = plan
+        self.events = events
+        refold()
+    }
+
+    public var nextSeq: Int { (events.last?.seq ?? 0) + 1 }
+    public var startedAt: Timestamp? { events.first?.at }
+    public var lastEventAt: Timestamp? { events.last?.at }
+    /// The item being held now, if any.
+    public var runningItem: Int? { timings.first { $0.value.isRunning }?.key }
+
+    public func report(_ key: MilestoneKey) -> MilestoneReport? { reports[key] }
+    public func actionItem(_ number: Int) -> ActionItem? { actionItems.first { $0.number == number } }
+    public var nextActionItemNumber: Int { (actionItems.map(\.number).max() ?? 0) + 1 }
+
+    /// Appends an event (already validated or not: invalid ones become problems).
+    public mutating func apply(_ event: SessionEvent) {
+        events.append(event)
+        switch event.kind {
+        case .undone, .redone:
+            refold()
+        default:
+            applyContent(event, recordingUndo: true)
+        }
+    }
+
+    /// Why an event cannot be applied to the session as it stands, or nil when it can.
+    public func problem(with kind: SessionEventKind) -> LocalizedText? {
+        switch kind {
+        case .attendanceMarked(let seat, _, _):
+            if agenda.seat(seat) == nil {
+                return LocalizedText(es: "el asiento «\(seat)» no está en la agenda",
+                                     en: "seat “\(seat)” is not in the agenda")
+            }
+        case .itemStarted(let item), .itemEnded(let item), .noteAdded(let item, _):
+            if agenda.item(item) == nil { return unknownItem(item) }
+        case .milestoneReported(let report):
+            guard let item = agenda.item(report.item) else { return unknownItem(report.item) }
+            guard item.commitment == report.key.commitment, item.milestones.contains(report.key.milestone) else {
+                return LocalizedText(
+                    es: "el hito \(report.key) no se informa en el punto \(report.item) de la agenda",
+                    en: "milestone \(report.key) is not reported in agenda item \(report.item)")
+            }
+            if let p = report.percent, !(0...100).contains(p) {
+                return LocalizedText(es: "el porcentaje \(p) está fuera de 0–100",
+                                     en: "percent \(p) is outside 0–100")
+            }
+        case .actionItemAdded(let a):
+            if agenda.item(a.item) == nil { return unknownItem(a.item) }
+            if actionItem(a.number) != nil {
+                return LocalizedText(es: "el acuerdo \(a.number) ya existe", en: "action item \(a.number) already exists")
+            }
+            if a.text.isEmpty {
+                return LocalizedText(es: "el acuerdo no tiene texto", en: "the action item has no text")
+            }
+        case .actionItemEdited(let n, _), .actionItemClosed(let n, nil), .actionItemReopened(let n, nil):
+            if actionItem(n) == nil {
+                return LocalizedText(es: "no hay acuerdo número \(n) en esta sesión",
+                                     en: "there is no action item number \(n) in this session")
+            }
+        case .actionItemClosed, .actionItemReopened, .nextSessionSet:
+            break
+        case .undone(let seq):
+            if !undoStack.contains(seq) {
+                return LocalizedText(es: "no se puede deshacer el evento \(seq): no existe o ya está deshecho",
+                                     en: "cannot undo event \(seq): it does not exist or is already undone")
+            }
+        case .redone(let seq):
+            if !redoStack.contains(seq) {
+                return LocalizedText(es: "no se puede rehacer el evento \(seq): no está deshecho",
+                                     en: "cannot redo event \(seq): it is not undone")
+            }
+        }
+        return nil
+    }
+
+    private func unknownItem(_ item: Int) -> LocalizedText {
+        LocalizedText(es: "la agenda no tiene punto \(item) (tiene \(agenda.items.count))",
+                      en: "the agenda has no item \(item) (it has \(agenda.items.count))")
+    }
+
+    /// Recomputes everything from the events, honouring undo and redo.
+    private mutating func refold() {
+        attendance = [:]; timings = [:]; reports = [:]; notes = [:]; actionItems = []
+        carriedClosures = [:]; nextSession = nil; problems = []
+        // First pass: which content events stand after every undo/redo.
+        var done: [Int] = []
+        var redo: [Int] = []
+        var inactive = Set<Int>()
+        for event in events {
+            switch event.kind {
+            case .undone(let seq):
+                if let i = done.lastIndex(of: seq) {
+                    done.remove(at: i); redo.append(seq); inactive.insert(seq)
+                } else {
+                    problems.append(SessionProblem(seq: event.seq, message: LocalizedText(
+                        es: "no se puede deshacer el evento \(seq): no existe o ya está deshecho",
+                        en: "cannot undo event \(seq): it does not exist or is already undone")))
+                }
+            case .redone(let seq):
+                if let i = redo.lastIndex(of: seq) {
+                    redo.remove(at: i); done.append(seq); inactive.remove(seq)
+                } else {
+                    problems.append(SessionProblem(seq: event.seq, message: LocalizedText(
+                        es: "no se puede rehacer el evento \(seq): no está deshecho",
+                        en: "cannot redo event \(seq): it is not undone")))
+                }
+            default:
+                done.append(event.seq)
+                redo.removeAll()
+            }
+        }
+        // Second pass: apply the standing events in journal order.
+        for event in events where !inactive.contains(event.seq) {
+            if case .undone = event.kind { continue }
+            if case .redone = event.kind { continue }
+            applyContent(event, recordingUndo: false)
+        }
+        undoStack = done.filter { seq in !problems.contains { $0.seq == seq } }
+        redoStack = redo
+    }
+
+    private mutating func applyContent(_ event: SessionEvent, recordingUndo: Bool) {
+        if let problem = problem(with: event.kind) {
+            problems.append(SessionProblem(seq: event.seq, message: problem))
+            return
+        }
+        if recordingUndo {
+            undoStack.append(event.seq)
+            redoStack.removeAll()
+        }
+        switch event.kind {
+        case .attendanceMarked(let seat, let present, let delegate):
+            attendance[seat] = Attendance(present: present, delegate: delegate)
+        case .itemStarted(let item):
+            // Starting an item ends whichever one was running.
+            for (number, timing) in timings where timing.isRunning && number != item {
+                timings[number]?.spans[timing.spans.count - 1].end = event.at
+            }
+            if timings[item]?.isRunning != true {
+                timings[item, default: ItemTiming()].spans.append(.init(start: event.at, end: nil))
+            }
+        case .itemEnded(let item):
+            if let timing = timings[item], timing.isRunning {
+                timings[item]?.spans[timing.spans.count - 1].end = event.at
+            }
+        case .milestoneReported(let report):
+            reports[report.key] = report
+        case .noteAdded(let item, let text):
+            notes[item, default: []].append(text)
+        case .actionItemAdded(let item):
+            actionItems.append(item)
+        case .actionItemEdited(let number, let changes):
+            guard let i = actionItems.firstIndex(where: { $0.number == number }) else { return }
+            if let kind = changes.kind { actionItems[i].kind = kind }
+            if let text = changes.text { actionItems[i].text = text }
+            if let responsible = changes.responsible { actionItems[i].responsible = responsible }
+            if let due = changes.due { actionItems[i].due = due }
+        case .actionItemClosed(let number, let session), .actionItemReopened(let number, let session):
+            let closed: Bool
+            if case .actionItemClosed = event.kind { closed = true } else { closed = false }
+            if let session {
+                carriedClosures[ActionItemRef(session: session, number: number)] = closed
+            } else if let i = actionItems.firstIndex(where: { $0.number == number }) {
+                actionItems[i].closed = closed
+            }
+        case .nextSessionSet(let date, let note):
+            nextSession = NextSession(date: date, note: note)
+        case .undone, .redone:
+            break
+        }
+    }
+
+    /// Reported hitos in agenda order.
+    public var orderedReports: [MilestoneReport] {
+        var result: [MilestoneReport] = []
+        for item in agenda.items {
+            guard let c = item.commitment else { continue }
+            for m in item.milestones {
+                if let r = reports[MilestoneKey(commitment: c, milestone: m)], r.item == item.number {
+                    result.append(r)
+                }
+            }
+        }
+        return result
+    }
+
+    public var openActionItemCount: Int { actionItems.filter { !$0.closed }.count }
+}

@@ -1,0 +1,67 @@
+/// A change to a session's fields; `nil` leaves a field as it was.
+public struct ActionItemChanges: Sendable, Hashable {
+    public var kind: ActionItemKind?
+    public var text: String?
+    public var responsible: String?
+    /// `.some(nil)` removes the fecha límite.
+    public var due: CalendarDate??
+
+    public init(kind: ActionItemKind? = nil, text: String? = nil, responsible: String? = nil,
+                due: CalendarDate?? = nil) {
+        self.kind = kind
+        self.text = text
+        self.responsible = responsible
+        self.due = due
+    }
+}
+
+/// What happened in a session, as recorded in its journal.
+public enum SessionEventKind: Sendable, Hashable {
+    case attendanceMarked(seat: String, present: Bool, delegate: String?)
+    case itemStarted(item: Int)
+    case itemEnded(item: Int)
+    /// The whole report of a hito as it now stands; a later report of the same hito replaces it.
+    case milestoneReported(MilestoneReport)
+    case noteAdded(item: Int, text: String)
+    case actionItemAdded(ActionItem)
+    case actionItemEdited(number: Int, changes: ActionItemChanges)
+    /// `session` names an earlier session's folder when closing an acuerdo carried from it.
+    case actionItemClosed(number: Int, session: String?)
+    case actionItemReopened(number: Int, session: String?)
+    case nextSessionSet(date: CalendarDate, note: String?)
+    /// Undo the event with that sequence number.
+    case undone(seq: Int)
+    /// Redo an undone event.
+    case redone(seq: Int)
+
+    /// Stable key written to the journal.
+    public var name: String {
+        switch self {
+        case .attendanceMarked: return "attendance_marked"
+        case .itemStarted: return "item_started"
+        case .itemEnded: return "item_ended"
+        case .milestoneReported: return "milestone_reported"
+        case .noteAdded: return "note_added"
+        case .actionItemAdded: return "action_item_added"
+        case .actionItemEdited: return "action_item_edited"
+        case .actionItemClosed: return "action_item_closed"
+        case .actionItemReopened: return "action_item_reopened"
+        case .nextSessionSet: return "next_session_set"
+        case .undone: return "undone"
+        case .redone: return "redone"
+        }
+    }
+}
+
+/// One line of the journal: a sequence number, when, and what.
+public struct SessionEvent: Sendable, Hashable {
+    public let seq: Int
+    public let at: Timestamp
+    public let kind: SessionEventKind
+
+    public init(seq: Int, at: Timestamp, kind: SessionEventKind) {
+        self.seq = seq
+        self.at = at
+        self.kind = kind
+    }
+}

@@ -1,0 +1,58 @@
+import ActaCore
+
+/// Turns a file's bytes into text: strict UTF-8, a BOM dropped, CRLF read as LF.
+public enum TextDecoding {
+    public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            var line = 1, column = 1
+            for b in bytes[bytes.startIndex..<bad] {
+                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            }
+            throw Diagnostic(file: file, line: line, column: column, message: LocalizedText(
+                es: "el archivo no es UTF-8 válido (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); guárdelo como UTF-8",
+                en: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8"))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.contains("\r") ? text.replacingCRLF() : text
+    }
+
+    /// The index of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let length: Int
+            var minSecond: UInt8 = 0x80, maxSecond: UInt8 = 0xBF
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maxSecond = 0x9F
+            case 0xF0: length = 4; minSecond = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maxSecond = 0x8F
+            default: return i
+            }
+            guard i + length <= bytes.endIndex else { return i }
+            guard (minSecond...maxSecond).contains(bytes[i + 1]) else { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func replacingCRLF() -> String {
+        // Swift treats "\r\n" as one Character, so split on it and on lone CRs.
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for c in self {
+            if c == "\r\n" || c == "\r" { out.append("\n") } else { out.append(c) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ArgumentParser
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Valida plan, agenda y diario / Validates plan, agenda and journal.",
+        discussion: "Sin argumento revisa todas las sesiones. Cada problema sale como archivo:línea:columna: mensaje.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Sesión (carpeta o ruta), o un archivo de plan / A session, or a plan file.")
+    var target: String?
+
+    func run() throws {
+        let language = common.language
+        let dir = common.directory
+        guard FileIO.isDirectory(dir.root) else {
+            printError(language == .es ? "\(dir.root): no existe la carpeta de sesiones; use --sessions CARPETA"
+                                       : "\(dir.root): the sessions folder does not exist; use --sessions DIR")
+            throw Exit.noInput
+        }
+        var diagnostics: [Diagnostic] = []
+        var checked: [String] = []
+        if let target, target.hasSuffix(".yaml"), target.contains("/plans/") || target.hasPrefix("plans/") {
+            let path = target.hasPrefix("plans/") ? "\(dir.root)/\(target)" : target
+            guard FileIO.exists(path) else {
+                printError("\(path): " + (language == .es ? "no existe" : "does not exist"))
+                throw Exit.noInput
+            }
+            do {
+                let text = try TextDecoding.decode(try FileIO.read(path), file: path)
+                _ = try PlanLoader.load(text, file: path)
+            } catch let d as Diagnostic { diagnostics.append(d) }
+            catch let d as Diagnostics { diagnostics += d.items }
+            catch let e as StoreError { printError(e.message.text(language)); throw Exit.ioError }
+            checked.append(path)
+        } else {
+            let names: [String]
+            if let target {
+                do { names = [try dir.resolve(target)] } catch {
+                    printError(error.message.text(language))
+                    throw Exit.noInput
+                }
+            } else {
+                names = dir.sessionNames()
+                for file in FileIO.listDirectory("\(dir.root)/plans") where file.hasSuffix(".yaml") {
+                    do { _ = try dir.loadPlan(String(file.dropLast(5))) } catch { diagnostics += error.items }
+                }
+            }
+            for name in names {
+                let loaded = dir.load(name)
+                // A plan's problems appear once even when several sessions use it.
+                diagnostics += loaded.diagnostics.filter { !diagnostics.contains($0) }
+                checked.append(loaded.folder)
+            }
+        }
+        let failed = report(diagnostics, language)
+        if failed { throw Exit.dataError }
+        let warnings = diagnostics.count
+        for path in checked {
+            print(language == .es ? "\(path): correcto" + (warnings > 0 ? " (con avisos)" : "")
+                                  : "\(path): OK" + (warnings > 0 ? " (with warnings)" : ""))
+        }
+    }
+}

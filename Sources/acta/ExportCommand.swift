@@ -1,0 +1,41 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ArgumentParser
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "(Re)escribe minutes.md, action-items.md, milestones.csv y milestones.json / (Re)writes the outputs.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    var session: String
+
+    func run() throws {
+        let language = common.language
+        let dir = common.directory
+        let name: String
+        do { name = try dir.resolve(session) } catch {
+            printError(error.message.text(language))
+            throw Exit.noInput
+        }
+        let all = dir.loadAll()
+        let loaded = all.first { $0.name == name } ?? dir.load(name)
+        report(loaded.diagnostics, language)
+        guard let named = loaded.named else {
+            printError(language == .es ? "\(loaded.folder): no se exportó nada; corrija los errores (acta check)."
+                                       : "\(loaded.folder): nothing exported; fix the errors (acta check).")
+            throw Exit.dataError
+        }
+        do {
+            for path in try Exporter.export(named, archive: SessionsDirectory.archive(all), into: loaded.folder,
+                                            language: language) {
+                print(path)
+            }
+        } catch {
+            printError(error.message.text(language))
+            throw Exit.cantCreate
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ArgumentParser
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Una línea por sesión, la más reciente primero / One line per session, newest first.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    var sessionsDir: String?
+
+    func run() throws {
+        let language = common.language
+        let dir = SessionsDirectory(root: sessionsDir ?? common.sessions)
+        guard FileIO.isDirectory(dir.root) else {
+            printError(language == .es ? "\(dir.root): no existe la carpeta de sesiones" : "\(dir.root): the sessions folder does not exist")
+            throw Exit.noInput
+        }
+        let t = { (es: String, en: String) in language == .es ? es : en }
+        var rows: [[String]] = [[t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "MILESTONES"),
+                                 t("ACUERDOS ABIERTOS", "OPEN ITEMS")]]
+        let loaded = dir.loadAll()
+        let archive = SessionsDirectory.archive(loaded)
+        for l in loaded.reversed() {
+            if let s = l.session {
+                let open = archive.actionItems().filter { $0.ref.session == l.name && !$0.item.closed }.count
+                rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.title),
+                             String(s.reports.count), String(open)])
+            } else {
+                let reason = l.errors.first.map { $0.formatted(language) } ?? ""
+                rows.append([String(l.name.prefix(10)), "!", ControlCharacters.visible(l.name + " — " + reason), "—", "—"])
+            }
+        }
+        rows = [rows[0]] + rows.dropFirst().sorted { $0[0] > $1[0] }
+        let widths = (0..<5).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        for row in rows {
+            let cells = row.enumerated().map { i, cell in
+                i == 4 ? cell : DisplayWidth.padded(cell, to: widths[i])
+            }
+            print(cells.joined(separator: "  "))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ArgumentParser
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Crea la carpeta de una sesión con un esqueleto de agenda / Creates a session folder with an agenda skeleton.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Fecha / date (AAAA-MM-DD).")
+    var date: String
+
+    @Argument(help: "Nombre corto / slug (a-z, 0-9, -).")
+    var slug: String
+
+    @Option(help: "Id del plan (archivo en sessions/plans/) / plan id.")
+    var plan: String
+
+    @Option(help: "Sesión anterior: copia asientos e informes y añade el seguimiento de sus acuerdos / previous session.")
+    var from: String?
+
+    func validate() throws {
+        guard CalendarDate(iso: date) != nil else {
+            throw ValidationError("«\(date)»: use una fecha posible AAAA-MM-DD / use a possible date YYYY-MM-DD")
+        }
+        guard !slug.isEmpty, slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
+              !slug.hasPrefix("-") else {
+            throw ValidationError("«\(slug)»: use solo a-z, 0-9 y guiones / use only a-z, 0-9 and hyphens")
+        }
+    }
+
+    func run() throws {
+        let language = common.language
+        let t = { (es: String, en: String) in language == .es ? es : en }
+        let dir = common.directory
+        guard let day = CalendarDate(iso: date) else { throw Exit.dataError }
+        let planValue: Plan
+        do { planValue = try dir.loadPlan(plan) } catch {
+            report(error.items, language)
+            printError(t("No se creó nada: el plan «\(plan)» debe existir en \(dir.planPath(plan)) y ser válido.",
+                         "Nothing created: plan “\(plan)” must exist at \(dir.planPath(plan)) and be valid."))
+            throw Exit.dataError
+        }
+        let name = "\(day.iso)-\(slug)"
+        let folder = dir.folder(name)
+        if FileIO.exists(folder) {
+            printError(t("\(folder): ya existe; no se sobrescribe nada. Elija otro nombre.",
+                         "\(folder): already exists; nothing is overwritten. Choose another name."))
+            throw Exit.cantCreate
+        }
+        let sameYear = dir.sessionNames().filter { $0.hasPrefix(String(day.year)) && $0 < name }.count
+        var seats: [Seat] = []
+        var items: [AgendaItem] = []
+        func add(_ kind: AgendaItemKind, _ minutes: Int?) {
+            items.append(AgendaItem(number: items.count + 1, kind: kind, plannedMinutes: minutes))
+        }
+        add(.free(title: t("Bienvenida y verificación de asistencia", "Welcome and attendance"), presenter: "GAE"), 10)
+        if let from {
+            let previousName: String
+            do { previousName = try dir.resolve(from) } catch {
+                printError(error.message.text(language)); throw Exit.noInput
+            }
+            let previous = dir.load(previousName)
+            guard let prev = previous.session else {
+                report(previous.diagnostics, language)
+                throw Exit.dataError
+            }
+            seats = prev.agenda.seats
+            add(.free(title: t("Seguimiento de acuerdos de la sesión \(prev.agenda.actaNumber)",
+                               "Follow-up of the action items of session \(prev.agenda.actaNumber)"), presenter: "GAE"), 15)
+            for item in prev.agenda.items {
+                if case .report = item.kind { add(item.kind, item.plannedMinutes) }
+            }
+        } else {
+            seats = [Seat(id: "gae", name: "Comisión Presidencial de Gobierno Abierto y Electrónico (GAE)", kind: .government, delegates: [])]
+            for c in planValue.commitments where !c.milestones.isEmpty {
+                let id = (c.institutionShort ?? "c\(c.number)").lowercased().filter { $0.isLetter || $0.isNumber }
+                if !seats.contains(where: { $0.id == id }) {
+                    seats.append(Seat(id: id, name: c.institution ?? c.institutionShort ?? id, kind: .government, delegates: []))
+                }
+                add(.report(institution: id, commitment: c.number, milestones: c.milestones.map(\.number)), 15)
+            }
+        }
+        add(.free(title: t("Asuntos varios y próxima sesión", "Other business and next session"), presenter: "GAE"), 10)
+        let agenda = Agenda(actaNumber: "\(sameYear + 1)-\(day.year)", title: t("Mesa Técnica de Gobierno Abierto", "Open Government Roundtable"),
+                            date: day, plannedStart: "09:00", place: nil, convener: nil, planID: planValue.id,
+                            seats: seats, items: items)
+        do {
+            try FileIO.createDirectory(folder)
+            try FileIO.writeAtomically(AgendaWriter.render(agenda, language: language), to: "\(folder)/\(SessionsDirectory.agendaFile)")
+        } catch {
+            printError(error.message.text(language))
+            throw Exit.cantCreate
+        }
+        print("\(folder)/\(SessionsDirectory.agendaFile)")
+    }
+}
