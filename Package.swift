@@ -23,9 +23,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ActaCoreTests", dependencies: ["ActaCore"]),
-        .testTarget(name: "ActaFormatsTests", dependencies: ["ActaCore", "ActaFormats"],
-                    resources: [.copy("Golden")]),
-        .testTarget(name: "ActaStoreTests", dependencies: ["ActaCore", "ActaFormats", "ActaStore"]),
+        .testTarget(name: "ActaFormatsTests", dependencies: ["ActaCore", "ActaFormats"]),
+        .testTarget(name: "ActaStoreTests", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaTestSupport"],
+                    exclude: ["Golden"]),
+        // Drives the real `acta` binary; depending on it makes `swift test` build it.
+        .testTarget(name: "ActaCLITests", dependencies: ["acta", "ActaTestSupport"]),
+        // Temporary copies of the bundled sessions and a runner for the built binary.
+        .target(name: "ActaTestSupport", path: "Tests/ActaTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

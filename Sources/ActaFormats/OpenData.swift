@@ -53,6 +53,7 @@ public enum OpenData {
     public static func json(_ records: [MilestoneRecord]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard !records.isEmpty else { return "[]\n" }
         let data = (try? encoder.encode(records)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -1,0 +1,104 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ActaTestSupport
+import Foundation
+import Testing
+
+/// The shape of a GFM document as Debian's `cmark-gfm` parses it: per table, the cell count of each row.
+struct ParsedMarkdown {
+    var tables: [[Int]] = []
+    var htmlNodes: [String] = []
+    var headings: [Int: Int] = [:]
+
+    init(_ markdown: String) throws {
+        let xml = try ParsedMarkdown.cmarkXML(markdown)
+        var inTable = false
+        for raw in xml.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("<table>") { tables.append([]); inTable = true }
+            else if line.hasPrefix("</table>") { inTable = false }
+            else if inTable && (line.hasPrefix("<table_row") || line.hasPrefix("<table_header")) { tables[tables.count - 1].append(0) }
+            else if inTable && line.hasPrefix("<table_cell") { tables[tables.count - 1][tables[tables.count - 1].count - 1] += 1 }
+            if line.hasPrefix("<html_inline") || line.hasPrefix("<html_block") { htmlNodes.append(line) }
+            if line.hasPrefix("<heading level=\""), let level = Int(String(line.dropFirst(16).prefix(1))) {
+                headings[level, default: 0] += 1
+            }
+        }
+    }
+
+    static func cmarkXML(_ markdown: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["cmark-gfm", "-e", "table", "-e", "tasklist", "--to", "xml"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey:
+                "cmark-gfm is required (apt-get install cmark-gfm); exit \(process.terminationStatus)"])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+@Suite struct GFMRenderingTests {
+    /// The demonstration session plus notes and acuerdos typed to break the structure.
+    func hostileSession() throws -> (TemporarySessions, NamedSession, MesaArchive) {
+        let tmp = try TemporarySessions()
+        let name = "2023-10-18-ejemplo-octubre"
+        let dir = SessionsDirectory(root: tmp.root)
+        let writer = try JournalWriter(path: dir.folder(name) + "/journal.jsonl")
+        let at = Timestamp(iso: "2023-10-18T10:00:00-06:00")!
+        let nasty = "a | b\n# título falso\n- lista falsa\n<b>html</b> <script>x</script>\u{1B}[31mrojo\u{1B}[0m | fin"
+        try writer.append(SessionEvent(seq: 100, at: at, kind: .noteAdded(item: 1, text: nasty)))
+        try writer.append(SessionEvent(seq: 101, at: at, kind: .milestoneReported(MilestoneReport(
+            item: 3, key: MilestoneKey(commitment: 1, milestone: 3), status: .limited, percent: 25, evidence: nasty, note: nasty))))
+        try writer.append(SessionEvent(seq: 102, at: at, kind: .actionItemAdded(ActionItem(
+            number: 4, item: 1, kind: .task, text: nasty, responsible: "| x |", due: nil))))
+        let all = dir.loadAll()
+        let session = try #require(all.first { $0.name == name }?.named)
+        return (tmp, session, SessionsDirectory.archive(all))
+    }
+
+    @Test func everyTableHasTheExpectedRowsAndCells() throws {
+        let (tmp, session, archive) = try hostileSession()
+        defer { tmp.remove() }
+        let markdown = MinutesWriter(session: session, archive: archive, language: .es).render()
+        #expect(!markdown.unicodeScalars.contains { ControlCharacters.isControl($0) && $0 != "\n" })
+        let parsed = try ParsedMarkdown(markdown)
+        let s = session.session
+        var expected: [[Int]] = []
+        expected.append(Array(repeating: 4, count: s.agenda.seats.count + 1))        // attendance
+        expected.append(Array(repeating: 4, count: s.agenda.items.count + 1))        // agenda as held
+        for item in s.agenda.items where item.commitment != nil {                     // one per report
+            expected.append(Array(repeating: 9, count: item.milestones.count + 1))
+        }
+        expected.append(Array(repeating: 6, count: s.actionItems.count + 1))         // acuerdos
+        expected.append(Array(repeating: 7, count: 3 + 1))                           // follow-up
+        #expect(parsed.tables == expected)
+        // Only our own line breaks are HTML; typed HTML stays text.
+        #expect(parsed.htmlNodes.allSatisfy { $0.contains("&lt;br&gt;") })
+        #expect(parsed.headings[1] == 1)
+        #expect(parsed.headings[3] == s.agenda.items.count)
+        #expect(parsed.headings[2] == 6)
+    }
+
+    @Test func actionItemsAreATaskList() throws {
+        let (tmp, session, archive) = try hostileSession()
+        defer { tmp.remove() }
+        let xml = try ParsedMarkdown.cmarkXML(ActionItemsWriter(session: session, archive: archive, language: .es).render())
+        let open = xml.components(separatedBy: "<tasklist completed=\"false\"").count - 1
+        let done = xml.components(separatedBy: "<tasklist completed=\"true\"").count - 1
+        let own = session.session.actionItems
+        #expect(done == own.filter(\.closed).count)
+        #expect(open == own.filter { !$0.closed }.count + archive.openCarried(into: session.name).count)
+        #expect(!xml.contains("<html_"))
+        #expect(xml.components(separatedBy: "<heading level=\"1\"").count == 2)
+    }
+}
