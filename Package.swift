@@ -18,11 +18,19 @@ let package = Package(
         .target(name: "ActaFormats", dependencies: ["ActaCore", .product(name: "Yams", package: "Yams")]),
         // The file system: session folders, the fsync'ed journal, atomic writes.
         .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats"]),
+        // The terminal UI, pure: screens as cell grids, keys, widgets, models. No ncurses here.
+        .target(name: "ActaUI", dependencies: ["ActaCore", "ActaFormats"]),
+        // ncurses' wide-character API, the wrappers Swift needs, and the signal/crash guards.
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only module that calls ncurses.
+        .target(name: "ActaTerminal", dependencies: ["ActaUI", "CNcurses"]),
         .executableTarget(name: "acta", dependencies: [
-            "ActaCore", "ActaFormats", "ActaStore",
+            "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ActaCoreTests", dependencies: ["ActaCore"]),
+        .testTarget(name: "ActaUITests", dependencies: ["ActaCore", "ActaFormats", "ActaUI", "ActaTerminal", "ActaTestSupport", "ActaStore"],
+                    exclude: ["Golden"]),
         .testTarget(name: "ActaFormatsTests", dependencies: ["ActaCore", "ActaFormats"]),
         .testTarget(name: "ActaStoreTests", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaTestSupport"],
                     exclude: ["Golden"]),

@@ -1,0 +1,189 @@
+import ActaCore
+import ActaUI
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one place that talks to ncurses: start and stop, keys in, frames out.
+public final class CursesTerminal {
+    public struct StartError: Error {
+        public let message: LocalizedText
+    }
+
+    private var screenPointer: OpaquePointer?
+    private var decoder = KeyDecoder()
+    private let colours: Bool
+    public private(set) var isActive = false
+
+    /// `NO_COLOR` set, or a terminal without colours (vt100), draws with attributes only.
+    public init(environment: [String: String]) {
+        colours = environment["NO_COLOR"] == nil
+    }
+
+    public func start() throws(StartError) {
+        // In a non-UTF-8 locale ncursesw draws accents as garbage and loses input: fall back to C.UTF-8.
+        _ = acta_setup_locale()
+        // newterm, unlike initscr, returns NULL on an unknown $TERM instead of exiting.
+        guard let screen = acta_newterm() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(sin TERM)"
+            throw StartError(message: LocalizedText(
+                es: "no se puede usar el terminal «\(term)»; pruebe TERM=xterm-256color",
+                en: "cannot use terminal “\(term)”; try TERM=xterm-256color"))
+        }
+        screenPointer = screen
+        set_term(screen)
+        isActive = true
+        raw()
+        noecho()
+        nonl()
+        keypad(acta_stdscr(), true)
+        set_escdelay(25)
+        wtimeout(acta_stdscr(), 50)
+        if colours && has_colors() {
+            start_color()
+            use_default_colors()
+            let pairs: [(Int16, Int16, Int16)] = [
+                (1, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),   // title
+                (2, Int16(COLOR_YELLOW), -1),                 // warning
+                (3, Int16(COLOR_RED), -1),                    // error
+                (4, Int16(COLOR_GREEN), -1),                  // ok / complete
+                (5, Int16(COLOR_CYAN), -1),                   // key / heading
+                (6, Int16(COLOR_BLACK), Int16(COLOR_CYAN)),   // selected
+                (7, Int16(COLOR_MAGENTA), -1),                // limited
+                (8, Int16(COLOR_WHITE), Int16(COLOR_BLACK)),  // overlay
+            ]
+            for (n, fg, bg) in pairs { init_pair(n, fg, bg) }
+        }
+        decoder = KeyDecoder(wordLeftCode: definedKey("kLFT5"), wordRightCode: definedKey("kRIT5"))
+    }
+
+    private func definedKey(_ name: String) -> Int32? {
+        let code = key_defined(name)
+        return code > 0 ? code : nil
+    }
+
+    public var size: (width: Int, height: Int) { (Int(acta_cols()), Int(acta_rows())) }
+
+    /// Waits up to the read timeout for input; nil on timeout.
+    public func read() -> InputEvent? {
+        var value: wint_t = 0
+        let status = wget_wch(acta_stdscr(), &value)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES && Int32(value) == KEY_RESIZE {
+            let s = size
+            return .resize(width: s.width, height: s.height)
+        }
+        guard let key = decoder.decode(status: status, value: UInt32(value)) else { return nil }
+        if key == .escape {
+            // Alt+key arrives as Esc then the key.
+            wtimeout(acta_stdscr(), 0)
+            defer { wtimeout(acta_stdscr(), 50) }
+            var next: wint_t = 0
+            let s2 = wget_wch(acta_stdscr(), &next)
+            if s2 == OK, let k = decoder.decode(status: s2, value: UInt32(next)) {
+                if case .character(let c) = k { return .key(.alt(c)) }
+                if k == .backspace { return .key(.alt("\u{7F}")) }
+                return .key(k)
+            }
+            if s2 == KEY_CODE_YES, let k = decoder.decode(status: s2, value: UInt32(next)) { return .key(k) }
+        }
+        return .key(key)
+    }
+
+    private func attributes(_ role: Role) -> (attr_t, Int16) {
+        let bold = acta_attr_bold(), reverse = acta_attr_reverse(), underline = acta_attr_underline(), dim = acta_attr_dim()
+        if !colours {
+            switch role {
+            case .title, .selected, .fieldActive: return (reverse, 0)
+            case .heading, .key, .error, .warning: return (bold, 0)
+            case .selectedDim: return (underline, 0)
+            case .field, .match: return (underline, 0)
+            case .dim, .hint: return (dim, 0)
+            default: return (0, 0)
+            }
+        }
+        switch role {
+        case .title: return (bold, 1)
+        case .warning: return (bold, 2)
+        case .error: return (bold, 3)
+        case .ok: return (0, 4)
+        case .key: return (bold, 5)
+        case .heading: return (bold, 5)
+        case .selected: return (0, 6)
+        case .selectedDim: return (underline, 0)
+        case .fieldActive: return (reverse, 0)
+        case .field: return (underline, 0)
+        case .dim, .hint: return (dim, 0)
+        case .overlay: return (0, 8)
+        case .match: return (reverse, 2)
+        case .status(let s):
+            switch s {
+            case .complete?: return (bold, 4)
+            case .substantial?: return (0, 4)
+            case .limited?: return (0, 7)
+            case .notStarted?, .noEvidence?: return (0, 3)
+            case nil: return (dim, 0)
+            }
+        case .normal: return (0, 0)
+        }
+    }
+
+    /// Copies a frame into ncurses, which sends only what changed.
+    public func draw(_ frame: Screen) {
+        let win = acta_stdscr()
+        let (w, h) = size
+        for row in 0..<min(h, frame.height) {
+            for column in 0..<min(w, frame.width) {
+                let cell = frame[row, column]
+                if cell.isContinuation { continue }
+                var scalars = Array(cell.character.unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) }
+                if DisplayWidth.of(cell.character) == 2 && column + 1 >= min(w, frame.width) { scalars = [wchar_t(32)] }
+                scalars.append(0)
+                var cc = cchar_t()
+                let (attr, pair) = attributes(cell.role)
+                _ = scalars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attr, pair, nil) }
+                _ = mvwadd_wch(win, Int32(row), Int32(column), &cc)
+            }
+        }
+        if let cursor = frame.cursor {
+            curs_set(1)
+            wmove(win, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(win)
+        doupdate()
+    }
+
+    /// Leaves curses mode for a child program ($EDITOR); `resume` comes back.
+    public func suspend() {
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        reset_prog_mode()
+        wclear(acta_stdscr())
+        wrefresh(acta_stdscr())
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    public func stop() {
+        guard isActive else { return }
+        isActive = false
+        endwin()
+        if let screenPointer { delscreen(screenPointer) }
+        screenPointer = nil
+    }
+
+    deinit { stop() }
+
+    public static func installSignalHandlers() {
+        acta_install_signal_handlers()
+        acta_install_crash_guard()
+    }
+
+    /// The signal that asked us to stop (SIGINT, SIGTERM, SIGHUP), or 0.
+    public static var pendingSignal: Int32 { acta_pending_signal() }
+}

@@ -1,0 +1,180 @@
+import ActaCore
+
+/// What a key asks for. One table maps keys to commands and describes them for the help screen,
+/// so the help can never disagree with the handler.
+public enum Command: Sendable, Hashable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom, nextMilestone, switchPane, back, activate
+    case setStatus(MilestoneStatus), editPercent, toggleValidated, toggleRescheduled, editEvidence, editNote
+    case attendance, togglePresent, editDelegate
+    case addActionItem, toggleActionItemClosed, setNextSession
+    case undo, redo, help, search, quit
+    case accept, cancel, nextField, previousField, complete, openEditor, toggleKind
+    case textEditing
+}
+
+/// Where a binding applies.
+public enum KeyContext: Sendable, Hashable, CaseIterable {
+    case global, agenda, milestone, actionItems, attendance, form, text, help
+
+    public func title(_ language: Language) -> String {
+        switch (self, language) {
+        case (.global, .es): return "En todo momento"
+        case (.global, .en): return "Anywhere"
+        case (.agenda, .es): return "Agenda"
+        case (.agenda, .en): return "Agenda"
+        case (.milestone, .es): return "En un hito"
+        case (.milestone, .en): return "On a milestone"
+        case (.actionItems, .es): return "Acuerdos (panel derecho)"
+        case (.actionItems, .en): return "Action items (right pane)"
+        case (.attendance, .es): return "Asistencia"
+        case (.attendance, .en): return "Attendance"
+        case (.form, .es): return "Formularios"
+        case (.form, .en): return "Forms"
+        case (.text, .es): return "Al escribir texto"
+        case (.text, .en): return "Typing text"
+        case (.help, .es): return "Ayuda"
+        case (.help, .en): return "Help"
+        }
+    }
+}
+
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let command: Command
+    public let context: KeyContext
+    public let help: LocalizedText
+    /// Shown in the hint bar of its context.
+    public let hint: LocalizedText?
+    /// How the hint bar names the keys when not just the first ones ("x/i/l/s/c").
+    public let hintKeys: String?
+
+    public init(_ keys: [Key], _ command: Command, _ context: KeyContext, es: String, en: String,
+                hintES: String? = nil, hintEN: String? = nil, hintKeys: String? = nil) {
+        self.keys = keys
+        self.hintKeys = hintKeys
+        self.command = command
+        self.context = context
+        self.help = LocalizedText(es: es, en: en)
+        self.hint = hintES.map { LocalizedText(es: $0, en: hintEN ?? $0) }
+    }
+}
+
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    public init(_ bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The first binding for the key in the first context that has one.
+    public func command(for key: Key, in contexts: [KeyContext]) -> Command? {
+        for context in contexts {
+            if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.command }
+        }
+        return nil
+    }
+
+    /// "k1/k2 hint" pieces for the hint bar.
+    public func hints(for contexts: [KeyContext], _ language: Language) -> [String] {
+        contexts.flatMap { context in
+            bindings.filter { $0.context == context && $0.hint != nil }.map { b in
+                (b.hintKeys ?? b.keys.prefix(2).map { $0.label(language == .en) }.joined(separator: "/")) + " " + b.hint!.text(language)
+            }
+        }
+    }
+
+    /// Help lines grouped by context, built from the same table the handler reads.
+    public func helpLines(_ language: Language, contexts: [KeyContext] = KeyContext.allCases) -> [(keys: String, text: String, isHeading: Bool)] {
+        var lines: [(String, String, Bool)] = []
+        for context in contexts {
+            let bs = bindings.filter { $0.context == context }
+            guard !bs.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(("", "", false)) }
+            lines.append((context.title(language), "", true))
+            for b in bs {
+                lines.append((b.keys.map { $0.label(language == .en) }.joined(separator: " "), b.help.text(language), false))
+            }
+        }
+        return lines
+    }
+
+    /// The keys of `acta record`.
+    public static let record = KeyMap([
+        KeyBinding([.character("?"), .function(1)], .help, .global, es: "Ayuda: todas las teclas", en: "Help: every key",
+                   hintES: "ayuda", hintEN: "help"),
+        KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Salir (todo ya está guardado; regenera el acta)",
+                   en: "Quit (everything is saved; regenerates the minutes)", hintES: "salir", hintEN: "quit"),
+        KeyBinding([.character("u"), .control("z")], .undo, .global, es: "Deshacer el último cambio", en: "Undo the last change",
+                   hintES: "deshacer", hintEN: "undo"),
+        KeyBinding([.character("U"), .control("r")], .redo, .global, es: "Rehacer", en: "Redo"),
+        KeyBinding([.character("t")], .attendance, .global, es: "Tomar asistencia", en: "Take attendance",
+                   hintES: "asistencia", hintEN: "attendance"),
+        KeyBinding([.character("a")], .addActionItem, .global, es: "Añadir un acuerdo al punto actual",
+                   en: "Add an action item to the current item", hintES: "acuerdo", hintEN: "action"),
+        KeyBinding([.character("p")], .setNextSession, .global, es: "Fijar la fecha de la próxima sesión", en: "Set the next session's date"),
+        KeyBinding([.character("/")], .search, .global, es: "Buscar en la agenda", en: "Search the agenda"),
+        KeyBinding([.tab, .backTab], .switchPane, .global, es: "Cambiar de panel (agenda / acuerdos)", en: "Switch pane (agenda / action items)"),
+
+        KeyBinding([.down, .character("j")], .moveDown, .agenda, es: "Bajar", en: "Move down"),
+        KeyBinding([.up, .character("k")], .moveUp, .agenda, es: "Subir", en: "Move up"),
+        KeyBinding([.pageDown], .pageDown, .agenda, es: "Página abajo", en: "Page down"),
+        KeyBinding([.pageUp], .pageUp, .agenda, es: "Página arriba", en: "Page up"),
+        KeyBinding([.home, .character("g")], .top, .agenda, es: "Al principio", en: "To the top"),
+        KeyBinding([.end, .character("G")], .bottom, .agenda, es: "Al final", en: "To the bottom"),
+        KeyBinding([.character(" ")], .nextMilestone, .agenda, es: "Siguiente hito (pasa a la institución siguiente)",
+                   en: "Next milestone (on to the next institution)", hintES: "siguiente", hintEN: "next"),
+        KeyBinding([.enter], .activate, .agenda, es: "En un punto: iniciar o terminar su reloj; en un punto libre: añadir nota; en asistencia: abrirla",
+                   en: "On an item: start or stop its clock; on a free item: add a note; on attendance: open it"),
+        KeyBinding([.character("n")], .editNote, .agenda, es: "Nota (del hito, o nueva nota del punto)", en: "Note (of the milestone, or a new note of the item)",
+                   hintES: "nota", hintEN: "note"),
+
+        KeyBinding([.character("x")], .setStatus(.noEvidence), .milestone, es: "Estado: Sin evidencia", en: "Status: No evidence"),
+        KeyBinding([.character("i")], .setStatus(.notStarted), .milestone, es: "Estado: No iniciado", en: "Status: Not started"),
+        KeyBinding([.character("l")], .setStatus(.limited), .milestone, es: "Estado: Limitado", en: "Status: Limited"),
+        KeyBinding([.character("s")], .setStatus(.substantial), .milestone, es: "Estado: Sustancial", en: "Status: Substantial"),
+        KeyBinding([.character("c")], .setStatus(.complete), .milestone, es: "Estado: Completo (tras un estado: %, Enter, nota, Enter)",
+                   en: "Status: Complete (after a status: %, Enter, note, Enter)",
+                   hintES: "estado", hintEN: "status", hintKeys: "x/i/l/s/c"),
+        KeyBinding([.character("%")] + (0...9).map { Key.character(Character(String($0))) }, .editPercent, .milestone,
+                   es: "Escribir el % de avance", en: "Type the % of progress", hintES: "avance", hintEN: "progress", hintKeys: "%/0-9"),
+        KeyBinding([.character("v")], .toggleValidated, .milestone, es: "Validado por la mesa: sí/no", en: "Validated by the mesa: yes/no"),
+        KeyBinding([.character("r")], .toggleRescheduled, .milestone, es: "Replanificado: sí/no", en: "Rescheduled: yes/no"),
+        KeyBinding([.character("e")], .editEvidence, .milestone, es: "Evidencia", en: "Evidence"),
+
+        KeyBinding([.down, .character("j")], .moveDown, .actionItems, es: "Siguiente acuerdo", en: "Next action item"),
+        KeyBinding([.up, .character("k")], .moveUp, .actionItems, es: "Acuerdo anterior", en: "Previous action item"),
+        KeyBinding([.enter], .activate, .actionItems, es: "Editar el acuerdo", en: "Edit the action item"),
+        KeyBinding([.character("x")], .toggleActionItemClosed, .actionItems, es: "Cerrar o reabrir el acuerdo", en: "Close or reopen the action item",
+                   hintES: "cerrar/reabrir", hintEN: "close/reopen"),
+        KeyBinding([.escape], .back, .actionItems, es: "Volver a la agenda", en: "Back to the agenda"),
+
+        KeyBinding([.down, .character("j")], .moveDown, .attendance, es: "Siguiente asiento", en: "Next seat"),
+        KeyBinding([.up, .character("k")], .moveUp, .attendance, es: "Asiento anterior", en: "Previous seat"),
+        KeyBinding([.character(" "), .enter], .togglePresent, .attendance, es: "Presente / ausente", en: "Present / absent",
+                   hintES: "presente/ausente", hintEN: "present/absent"),
+        KeyBinding([.character("d")], .editDelegate, .attendance, es: "Nombre del delegado/a", en: "Delegate's name",
+                   hintES: "delegado", hintEN: "delegate"),
+        KeyBinding([.escape, .character("t")], .back, .attendance, es: "Volver", en: "Back", hintES: "volver", hintEN: "back"),
+
+        KeyBinding([.enter], .accept, .form, es: "Aceptar el campo (en el último, guardar)", en: "Accept the field (on the last one, save)",
+                   hintES: "aceptar", hintEN: "accept"),
+        KeyBinding([.escape], .cancel, .form, es: "Cancelar (el borrador se descarta)", en: "Cancel (the draft is dropped)",
+                   hintES: "cancelar", hintEN: "cancel"),
+        KeyBinding([.down], .nextField, .form, es: "Campo siguiente", en: "Next field"),
+        KeyBinding([.up], .previousField, .form, es: "Campo anterior", en: "Previous field"),
+        KeyBinding([.tab], .complete, .form, es: "Completar el responsable con un asiento; en el tipo, cambiarlo",
+                   en: "Complete the responsible from the seats; on the type, switch it", hintES: "completar", hintEN: "complete"),
+        KeyBinding([.control("e")], .openEditor, .form, es: "Abrir el texto en $EDITOR", en: "Open the text in $EDITOR",
+                   hintES: "$EDITOR", hintEN: "$EDITOR"),
+
+        KeyBinding([.left, .right], .textEditing, .text, es: "Mover el cursor un carácter", en: "Move the cursor one character"),
+        KeyBinding([.wordLeft, .wordRight, .alt("b"), .alt("f")], .textEditing, .text, es: "Mover el cursor una palabra", en: "Move the cursor one word"),
+        KeyBinding([.home, .control("a"), .end], .textEditing, .text, es: "Inicio / fin de la línea", en: "Start / end of the line"),
+        KeyBinding([.backspace, .delete], .textEditing, .text, es: "Borrar antes / después del cursor", en: "Delete before / after the cursor"),
+        KeyBinding([.control("w")], .textEditing, .text, es: "Borrar la palabra anterior", en: "Delete the previous word"),
+        KeyBinding([.control("u"), .control("k")], .textEditing, .text, es: "Borrar hasta el inicio / el final", en: "Delete to the start / the end"),
+
+        KeyBinding([.escape, .character("q"), .character("?")], .back, .help, es: "Cerrar la ayuda", en: "Close help",
+                   hintES: "cerrar", hintEN: "close"),
+        KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down"),
+        KeyBinding([.up, .character("k")], .moveUp, .help, es: "Subir", en: "Scroll up"),
+    ])
+}

@@ -1,0 +1,114 @@
+import ActaCore
+
+/// What a cell means; the terminal adapter decides how each role looks (with or without colour).
+public enum Role: Sendable, Hashable {
+    case normal, title, dim, selected, selectedDim, heading, key, hint, warning, error, ok
+    case field, fieldActive, overlay, match
+    case status(MilestoneStatus?)
+}
+
+/// One terminal cell: a grapheme and its role. A wide grapheme's second column is a continuation.
+public struct Cell: Sendable, Hashable {
+    public var character: Character
+    public var role: Role
+    public var isContinuation: Bool
+
+    public static let blank = Cell(character: " ", role: .normal, isContinuation: false)
+}
+
+/// A frame: a grid of cells that views draw into and the adapter copies to the terminal.
+/// Width is counted in display columns, never in Characters.
+public struct Screen: Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown (row, column), if anywhere.
+    public var cursor: (row: Int, column: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * width + column]
+    }
+
+    /// Writes text from (row, column), clipped at `limit` columns (default: the right edge).
+    /// Control characters are shown visibly; never sent to the terminal. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, role: Role = .normal, limit: Int? = nil) -> Int {
+        guard row >= 0, row < height, column >= 0, column < width else { return 0 }
+        let end = min(width, column + (limit ?? width))
+        var x = column
+        for character in ControlCharacters.visible(text) {
+            let w = DisplayWidth.of(character)
+            if w == 0 {
+                // A lone combining mark joins the previous cell's grapheme.
+                if x > column, var previous = Optional(cells[row * width + x - 1]), !previous.isContinuation {
+                    previous.character = Character(String(previous.character) + String(character))
+                    cells[row * width + x - 1] = previous
+                }
+                continue
+            }
+            if x + w > end { break }
+            cells[row * width + x] = Cell(character: character, role: role, isContinuation: false)
+            if w == 2 { cells[row * width + x + 1] = Cell(character: " ", role: role, isContinuation: true) }
+            x += w
+        }
+        return x - column
+    }
+
+    /// Paints a run of cells with a role (for a selection bar), keeping their characters.
+    public mutating func paint(row: Int, column: Int, width w: Int, role: Role) {
+        guard row >= 0, row < height else { return }
+        for x in max(0, column)..<min(width, column + w) { cells[row * width + x].role = role }
+    }
+
+    public mutating func fill(row: Int, column: Int, width w: Int, role: Role) {
+        guard row >= 0, row < height else { return }
+        for x in max(0, column)..<min(width, column + w) { cells[row * width + x] = Cell(character: " ", role: role, isContinuation: false) }
+    }
+
+    /// The frame as text, rows right-trimmed: what golden files and tests compare.
+    public var text: String {
+        (0..<height).map { row in
+            var line = ""
+            for x in 0..<width where !self[row, x].isContinuation { line.append(self[row, x].character) }
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}
+
+/// Wraps text into lines of at most `width` display columns, breaking at spaces when it can.
+public func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        var lineWidth = 0
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = String(word)
+            var w = DisplayWidth.of(word)
+            if lineWidth > 0 && lineWidth + 1 + w <= width {
+                line += " " + word; lineWidth += 1 + w
+                continue
+            }
+            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+            while w > width {
+                // A word longer than a line is cut.
+                var head = "", headWidth = 0
+                while let c = word.first, headWidth + DisplayWidth.of(c) <= width {
+                    head.append(c); headWidth += DisplayWidth.of(c); word.removeFirst()
+                }
+                lines.append(head)
+                w = DisplayWidth.of(word)
+            }
+            line = word; lineWidth = w
+        }
+        lines.append(line)
+    }
+    return lines
+}

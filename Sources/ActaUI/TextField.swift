@@ -1,0 +1,109 @@
+import ActaCore
+
+/// A one-line text editor over grapheme clusters: the cursor moves by character, never by byte,
+/// and display width is counted in columns, so ñ, accents and wide characters edit correctly.
+public struct TextField: Sendable, Hashable {
+    public private(set) var characters: [Character]
+    /// 0...characters.count
+    public private(set) var cursor: Int
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
+
+    public mutating func insert(_ text: String) {
+        // Pasted newlines and tabs become spaces; other control characters are dropped.
+        let clean = ControlCharacters.stripped(text, keepNewlines: false)
+        characters.insert(contentsOf: clean, at: cursor)
+        cursor += clean.count
+    }
+
+    public mutating func set(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    public mutating func moveHome() { cursor = 0 }
+    public mutating func moveEnd() { cursor = characters.count }
+
+    public mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+    }
+
+    private func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    public mutating func moveWordLeft() {
+        while cursor > 0 && !isWordCharacter(characters[cursor - 1]) { cursor -= 1 }
+        while cursor > 0 && isWordCharacter(characters[cursor - 1]) { cursor -= 1 }
+    }
+
+    public mutating func moveWordRight() {
+        while cursor < characters.count && !isWordCharacter(characters[cursor]) { cursor += 1 }
+        while cursor < characters.count && isWordCharacter(characters[cursor]) { cursor += 1 }
+    }
+
+    public mutating func deleteWordBackward() {
+        let end = cursor
+        moveWordLeft()
+        characters.removeSubrange(cursor..<end)
+    }
+
+    public mutating func killToStart() {
+        characters.removeSubrange(0..<cursor)
+        cursor = 0
+    }
+
+    public mutating func killToEnd() {
+        characters.removeSubrange(cursor...)
+    }
+
+    /// Applies an editing key; false when the key is not an editing key.
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let c): insert(String(c))
+        case .left: moveLeft()
+        case .right: moveRight()
+        case .home, .control("a"): moveHome()
+        case .end: moveEnd()
+        case .backspace, .control("h"): deleteBackward()
+        case .delete, .control("d"): deleteForward()
+        case .wordLeft, .alt("b"): moveWordLeft()
+        case .wordRight, .alt("f"): moveWordRight()
+        case .control("w"), .alt("\u{7F}"): deleteWordBackward()
+        case .control("u"): killToStart()
+        case .control("k"): killToEnd()
+        default: return false
+        }
+        return true
+    }
+
+    /// Draws the field in `width` columns, scrolled so the cursor is visible; returns the cursor's column.
+    @discardableResult
+    public func render(into screen: inout Screen, row: Int, column: Int, width: Int, role: Role) -> Int {
+        screen.fill(row: row, column: column, width: width, role: role)
+        guard width > 1 else { return column }
+        // Start far enough right that the cursor fits, leaving one column for it at the end.
+        var start = 0
+        var before = DisplayWidth.of(String(characters[0..<cursor]))
+        while before > width - 1 && start < cursor {
+            before -= DisplayWidth.of(characters[start])
+            start += 1
+        }
+        let visible = String(characters[start...])
+        screen.put(visible, row: row, column: column, role: role, limit: width)
+        return column + before
+    }
+}

@@ -1,0 +1,188 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ActaTerminal
+import ActaUI
+import ArgumentParser
+import Foundation
+
+struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Graba una sesión en vivo / Records a session live (pantalla de terminal).",
+        discussion: """
+        Cada cambio se escribe en journal.jsonl (con fsync) antes de mostrarse como guardado. ? muestra todas las teclas; q sale y regenera el acta.
+        Códigos: 0 bien; 65 archivos con errores; 73 la sesión no se puede bloquear; 75 otra grabación la tiene abierta; 128+señal si una señal la detuvo.
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    var session: String
+
+    func run() throws {
+        let language = common.language
+        let t = { (es: String, en: String) in language == .es ? es : en }
+        let dir = common.directory
+        let name: String
+        do { name = try dir.resolve(session) } catch {
+            printError(error.message.text(language)); throw Exit.noInput
+        }
+        // The session's files are checked before the screen opens.
+        let all = dir.loadAll()
+        let loaded = all.first { $0.name == name } ?? dir.load(name)
+        report(loaded.diagnostics, language)
+        guard let current = loaded.session else {
+            printError(t("\(loaded.folder): corrija los errores antes de grabar (acta check).",
+                         "\(loaded.folder): fix the errors before recording (acta check)."))
+            throw Exit.dataError
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError(t("acta record necesita un terminal interactivo.", "acta record needs an interactive terminal."))
+            throw ExitCode(64)
+        }
+        let lock: SessionLock
+        do { lock = try SessionLock(folder: loaded.folder) } catch {
+            switch error {
+            case .held(let pid):
+                printError(t("\(loaded.folder): la sesión ya se está grabando (proceso \(pid.map(String.init) ?? "?")). Ciérrelo o siga la sesión con acta review --follow.",
+                             "\(loaded.folder): the session is already being recorded (process \(pid.map(String.init) ?? "?")). Close it, or follow it with acta review --follow."))
+                throw ExitCode(75)
+            case .cannotCreate(let e):
+                printError(e.message.text(language)); throw Exit.cantCreate
+            }
+        }
+        let writer: JournalWriter
+        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)") } catch {
+            printError(error.message.text(language)); throw Exit.cantCreate
+        }
+        let drafts = DraftStore(folder: loaded.folder)
+        let archive = SessionsDirectory.archive(all)
+        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+
+        CursesTerminal.installSignalHandlers()
+        let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
+        do { try terminal.start() } catch {
+            printError(error.message.text(language)); throw ExitCode(64)
+        }
+        let size = terminal.size
+        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(),
+                                width: size.width, height: size.height, draft: drafts.load())
+        if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts)
+        let exitCode = loop.run()
+        terminal.stop()
+        withExtendedLifetime(lock) {}
+
+        if !loop.model.pending.isEmpty {
+            // Never lose what was typed: if the journal still cannot be written, print it.
+            printError(t("¡ATENCIÓN! Estos cambios no se pudieron escribir en el diario; cópielos:",
+                         "WARNING! These changes could not be written to the journal; copy them:"))
+            var seq = loop.model.session.nextSeq
+            for kind in loop.model.pending {
+                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(), kind: kind)))
+                seq += 1
+            }
+        }
+        // Outputs are regenerated from what is on disk.
+        let reloaded = dir.loadAll()
+        if let named = reloaded.first(where: { $0.name == name })?.named {
+            do {
+                let paths = try Exporter.export(named, archive: SessionsDirectory.archive(reloaded), into: loaded.folder, language: language)
+                print(t("Acta regenerada: ", "Minutes regenerated: ") + paths[0])
+            } catch {
+                printError(error.message.text(language))
+            }
+        }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}
+
+/// Runs the screen: input and time in, effects performed, frames out.
+struct RecordLoop {
+    var model: RecordModel
+    let terminal: CursesTerminal
+    let writer: JournalWriter
+    let drafts: DraftStore
+    var lastFailure: Int?
+
+    mutating func run() -> Int32 {
+        terminal.draw(RecordView.render(model))
+        var lastSecond = -1
+        while true {
+            let signal = CursesTerminal.pendingSignal
+            if signal != 0 {
+                _ = flush()
+                return 128 + signal
+            }
+            var effects: [Effect] = []
+            var changed = false
+            if let input = terminal.read() {
+                if input == .key(.control("c")) {
+                    // Raw mode delivers Ctrl-C as a key: treat it as SIGINT.
+                    _ = flush()
+                    return 130
+                }
+                effects += model.update(input)
+                changed = true
+            }
+            let now = Clock.now()
+            effects += model.tick(now)
+            if now.epochSeconds != lastSecond { lastSecond = now.epochSeconds; changed = true }
+            for effect in effects {
+                switch effect {
+                case .flushJournal:
+                    if lastFailure.map({ now.epochSeconds - $0 >= 1 }) ?? true || !changed { changed = flush() || changed }
+                case .saveDraft(let draft):
+                    try? drafts.save(draft)
+                case .clearDraft:
+                    drafts.clear()
+                case .openEditor(let text):
+                    model.editorFinished(edit(text))
+                    changed = true
+                case .quit:
+                    _ = flush()
+                    terminal.draw(RecordView.render(model))
+                    return 0
+                }
+            }
+            if changed { terminal.draw(RecordView.render(model)) }
+        }
+    }
+
+    /// Writes pending events in order; stops at the first failure and keeps the rest.
+    mutating func flush() -> Bool {
+        var wrote = false
+        while let event = model.nextPendingEvent(at: Clock.now()) {
+            do {
+                try writer.append(event)
+                model.recorded(event)
+                lastFailure = nil
+                wrote = true
+            } catch {
+                model.writeFailed(error.message.text(model.language))
+                lastFailure = Clock.now().epochSeconds
+                return true
+            }
+        }
+        return wrote
+    }
+
+    /// Edits text in $EDITOR (or vi), with the screen suspended.
+    func edit(_ text: String) -> String? {
+        let path = NSTemporaryDirectory() + "acta-\(getpid()).txt"
+        guard (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return nil }
+        defer { unlink(path) }
+        terminal.suspend()
+        let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
+        var ok = false
+        if (try? process.run()) != nil {
+            process.waitUntilExit()
+            ok = process.terminationStatus == 0
+        }
+        terminal.resume()
+        return ok ? try? String(contentsOfFile: path, encoding: .utf8) : nil
+    }
+}
