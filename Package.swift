@@ -36,6 +36,8 @@ let package = Package(
                     exclude: ["Golden"]),
         // Drives the real `acta` binary; depending on it makes `swift test` build it.
         .testTarget(name: "ActaCLITests", dependencies: ["acta", "ActaTestSupport"]),
+        // The real binary in tmux: these fail, never skip, when tmux is missing.
+        .testTarget(name: "ActaE2ETests", dependencies: ["acta", "ActaTestSupport"]),
         // Temporary copies of the bundled sessions and a runner for the built binary.
         .target(name: "ActaTestSupport", path: "Tests/ActaTestSupport"),
     ],

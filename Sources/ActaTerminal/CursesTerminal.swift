@@ -63,6 +63,13 @@ public final class CursesTerminal {
         return code > 0 ? code : nil
     }
 
+    /// The terminal went away (the SSH connection dropped, the window closed): reads would fail forever.
+    public var inputClosed: Bool {
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) >= 0 else { return false }
+        return fds.revents & Int16(POLLHUP | POLLNVAL | POLLERR) != 0
+    }
+
     public var size: (width: Int, height: Int) { (Int(acta_cols()), Int(acta_rows())) }
 
     /// Waits up to the read timeout for input; nil on timeout.

@@ -106,7 +106,17 @@ public struct RecordModel: Sendable {
         var target: TreeRow?
         if let running = s.runningItem {
             let inItem = rows.filter { $0.item == running }
-            target = inItem.first { $0.milestone.map { s.report($0) == nil } ?? false } ?? inItem.first
+            let unreported = { (row: TreeRow) in row.milestone.map { s.report($0) == nil } ?? false }
+            // The hito after the last one reported, else the first not yet reported.
+            let lastReported = s.events.reversed().lazy.compactMap { event -> TreeRow? in
+                if case .milestoneReported(let r) = event.kind, r.item == running { return .milestone(item: r.item, key: r.key) }
+                return nil
+            }.first
+            if let last = lastReported, let i = inItem.firstIndex(of: last), i + 1 < inItem.count, unreported(inItem[i + 1]) {
+                target = inItem[i + 1]
+            } else {
+                target = inItem.first(where: unreported) ?? lastReported ?? inItem.first
+            }
         }
         if target == nil, let last = s.events.reversed().compactMap({ event -> TreeRow? in
             if case .milestoneReported(let r) = event.kind { return .milestone(item: r.item, key: r.key) }

@@ -42,6 +42,16 @@ void acta_install_signal_handlers(void) {
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* A parent may have left these blocked (the mask survives exec); we need them. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    /* ncurses handles SIGWINCH only if it is not ignored. */
+    signal(SIGWINCH, SIG_DFL);
 }
 
 int acta_pending_signal(void) { return pending_signal; }

@@ -124,6 +124,9 @@ struct RecordLoop {
                 }
                 effects += model.update(input)
                 changed = true
+            } else if terminal.inputClosed {
+                _ = flush()
+                return 128 + SIGHUP
             }
             let now = Clock.now()
             effects += model.tick(now)

@@ -1,0 +1,161 @@
+import ActaTestSupport
+import Foundation
+import Testing
+
+/// `acta record` as a secretary uses it: the real binary in tmux with a UTF-8 locale, on a copy of the sessions.
+@Suite(.serialized) struct RecordEndToEndTests {
+    static let session = "2023-03-29-primera-mesa"
+
+    func start(_ tmp: TemporarySessions, width: Int = 80, height: Int = 24, after: String = "",
+               environment: [String: String] = [:]) throws -> Tmux {
+        let command = "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; \(after) sleep 600"
+        let tmux = try Tmux(command: command, directory: tmp.base.path, width: width, height: height, environment: environment)
+        try tmux.waitFor(text: "Asistencia")
+        return tmux
+    }
+
+    func journal(_ tmp: TemporarySessions) -> String {
+        (try? tmp.read("\(Self.session)/journal.jsonl")) ?? ""
+    }
+
+    func actaPID(_ tmux: Tmux) throws -> Int32 {
+        let shell = try tmux.panePID()
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let pid = childPIDs(of: shell).first { return pid }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Tmux.TimedOut()
+    }
+
+    @Test func recordsAttendanceAReportAndAnAcuerdoThenWritesTheActa() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        try tmux.keys("t", "Space", "d", "C-u")
+        try tmux.type("Lucía Ñáñez")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Lucía Ñáñez")
+        try tmux.keys("Escape")
+        try tmux.waitFor(text: "Enter o t: tomar asistencia")
+        try tmux.keys("Space", "s")
+        try tmux.type("60")
+        try tmux.keys("Enter")
+        try tmux.type("Información pública: ñandú, acción y 会議")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Hito 1.2")
+        try tmux.keys("a")
+        try tmux.type("Publicar el catálogo | datos abiertos")
+        try tmux.keys("Enter", "Enter")
+        try tmux.type("ming")
+        try tmux.keys("Tab", "Enter")
+        try tmux.type("+2w")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Acuerdo 1 registrado")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        let minutes = try tmp.read("\(Self.session)/minutes.md")
+        #expect(minutes.contains("Lucía Ñáñez"))
+        #expect(minutes.contains("Información pública: ñandú, acción y 会議"))
+        #expect(minutes.contains("| 1\\.1 |") || minutes.contains("| 1.1 |"))
+        #expect(minutes.contains("60 %"))
+        #expect(minutes.contains(#"Publicar el catálogo \| datos abiertos"#))
+        #expect(minutes.contains("2023-04-12"))
+    }
+
+    @Test func killNineLosesNothingConfirmedAndTheDraftComesBack() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        try tmux.keys("Space", "l")
+        try tmux.type("40")
+        try tmux.keys("Enter")
+        try tmux.type("Borrador con ñ")
+        try tmux.waitFor(text: "Borrador con ñ")
+        // The draft reaches the disk within a second.
+        let draftPath = tmp.path("\(Self.session)/.draft.json")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !((try? String(contentsOfFile: draftPath, encoding: .utf8))?.contains("Borrador con ñ") ?? false) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(try String(contentsOfFile: draftPath, encoding: .utf8).contains("Borrador con ñ"))
+        kill(try actaPID(tmux), SIGKILL)
+        try tmux.waitFor(text: "EXIT=137")
+        #expect(journal(tmp).contains("\"percent\":40"))
+
+        let again = try start(tmp)
+        try again.waitFor(text: "borrador")
+        try again.keys("Enter")
+        try again.waitFor(text: "Borrador recuperado")
+        try again.keys("Enter")
+        try again.waitFor(text: "x/i/l/s/c")
+        try again.keys("q")
+        try again.waitFor(text: "EXIT=0")
+        let minutes = try tmp.read("\(Self.session)/minutes.md")
+        #expect(minutes.contains("Borrador con ñ"))
+        #expect(minutes.contains("40 %"))
+        #expect(!FileManager.default.fileExists(atPath: draftPath))
+    }
+
+    @Test func sighupRestoresTheTerminalAndKeepsTheJournal() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp, after: "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo;")
+        try tmux.keys("Space", "c")
+        try tmux.waitFor(text: "[c]")
+        kill(try actaPID(tmux), SIGHUP)
+        let screen = try tmux.waitFor("exit status") { $0.contains("EXIT=129") }
+        #expect(screen.contains("icanon echo"), "the terminal is back in cooked mode with echo:\n\(screen)")
+        #expect(journal(tmp).contains("\"status\":\"complete\""))
+        #expect(FileManager.default.fileExists(atPath: tmp.path("\(Self.session)/minutes.md")), "outputs regenerated")
+    }
+
+    @Test func resizingWhileTypingKeepsTheText() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        try tmux.keys("Space", "n")
+        try tmux.type("Antes del cambio")
+        try tmux.waitFor(text: "Antes del cambio")
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitFor("a 120-column screen") { $0.split(separator: "\n").first.map { $0.count > 90 } ?? false }
+        try tmux.type(" y después")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Hito 1.1")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(journal(tmp).contains("Antes del cambio y después"))
+    }
+
+    @Test func aSecondRecorderIsRefusedNamingTheFirst() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let first = try start(tmp)
+        let pid = try actaPID(first)
+        let second = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
+                              directory: tmp.base.path)
+        let screen = try second.waitFor(text: "EXIT=75")
+        let joined = try second.screenJoined()
+        #expect(screen.contains("proceso \(pid)") || joined.contains("proceso \(pid)"))
+        try first.keys("q")
+        try first.waitFor(text: "EXIT=0")
+    }
+
+    @Test func worksWithoutColourAndRefusesATinyTerminalClearly() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let plain = try start(tmp, environment: ["NO_COLOR": "1", "TERM": "vt100"])
+        try plain.keys("q")
+        try plain.waitFor(text: "EXIT=0")
+        let tiny = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
+                            directory: tmp.base.path, width: 50, height: 15)
+        try tiny.waitFor(text: "demasiado pequeña")
+        try tiny.keys("q")
+        try tiny.waitFor(text: "EXIT=0")
+    }
+}
+
+extension Tmux {
+    /// The screen with wrapped lines joined, for messages longer than a line.
+    func screenJoined() throws -> String { try screen().replacingOccurrences(of: "\n", with: "") }
+}

@@ -1,0 +1,229 @@
+import ActaCore
+import ActaUI
+import Testing
+
+@Suite struct RecordModelTests {
+    let fixture: RecordFixture
+    init() throws { fixture = try RecordFixture() }
+
+    func key(_ c: Int, _ m: Int) -> MilestoneKey { MilestoneKey(commitment: c, milestone: m) }
+
+    @Test func aWholeHitoReportIsStatusPercentNoteEnter() {
+        var m = fixture.model()
+        m.press(.character(" "))                  // first hito: 1.1, starts item 3
+        #expect(m.selectedRow == .milestone(item: 3, key: key(1, 1)))
+        m.press(.character("s"))
+        m.type("60")
+        m.press(.enter)
+        m.type("Portal relanzado; año 2023")
+        m.press(.enter)
+        let r = m.session.report(key(1, 1))
+        #expect(r?.status == .substantial)
+        #expect(r?.percent == 60)
+        #expect(r?.note == "Portal relanzado; año 2023")
+        #expect(m.session.runningItem == 3)
+        #expect(m.selectedRow == .milestone(item: 3, key: key(1, 2)), "moves on to the next hito")
+        #expect(m.pending.isEmpty)
+        #expect(m.mode == .browse)
+    }
+
+    @Test func nextHitoCrossesToTheNextInstitution() {
+        var m = fixture.model()
+        for _ in 0..<6 { m.press(.character(" ")) }
+        #expect(m.selectedRow == .milestone(item: 4, key: key(3, 1)))
+        #expect(m.session.runningItem == 4)
+        #expect(m.session.timings[3] != nil)
+    }
+
+    @Test func percentMustBeZeroToHundred() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("1"))
+        m.type("50")
+        m.press(.enter)
+        #expect(m.message?.isError == true)
+        if case .editing = m.mode {} else { Issue.record("stays in the editor") }
+        m.press(.backspace, .enter)
+        #expect(m.session.report(key(1, 1))?.percent == 15)
+    }
+
+    @Test func togglesRecordAtOnceAndUndoRedoWork() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("v"), .character("r"))
+        #expect(m.session.report(key(1, 1))?.validated == true)
+        #expect(m.session.report(key(1, 1))?.rescheduled == true)
+        m.press(.character("u"))
+        #expect(m.session.report(key(1, 1))?.rescheduled == false)
+        #expect(m.message?.text.contains("Deshecho") == true)
+        m.press(.control("r"))
+        #expect(m.session.report(key(1, 1))?.rescheduled == true)
+    }
+
+    @Test func attendanceTogglesAndNamesTheDelegate() {
+        var m = fixture.model()
+        m.press(.character("t"), .character(" "))
+        #expect(m.session.attendance["gae"] == Attendance(present: true, delegate: "Jaime Muñoz Flores"))
+        m.press(.character("d"), .control("u"))
+        m.type("Lucía Núñez")
+        m.press(.enter)
+        #expect(m.session.attendance["mingob"] == Attendance(present: true, delegate: "Lucía Núñez"))
+        m.press(.escape)
+        #expect(m.mode == .browse)
+    }
+
+    @Test func anAcuerdoWithCompletedResponsableAndRelativeDate() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("a"))
+        m.type("Publicar el calendario")
+        m.press(.enter, .enter)                      // text → type → responsable
+        m.type("ses")
+        m.press(.tab, .enter)
+        m.type("+2w")
+        m.press(.enter)
+        let a = m.session.actionItems.first
+        #expect(a?.text == "Publicar el calendario")
+        #expect(a?.responsible == "SESAN")
+        #expect(a?.due == CalendarDate(iso: "2023-04-12"))
+        #expect(a?.item == 3)
+        // Edit and close it from the right pane.
+        m.press(.tab)
+        #expect(m.pane == .actionItems)
+        m.press(.character("x"))
+        #expect(m.session.actionItems.first?.closed == true)
+        m.press(.enter)
+        m.press(.control("u"))
+        m.type("Publicar el calendario anual")
+        m.press(.enter, .enter, .enter, .enter)
+        #expect(m.session.actionItems.first?.text == "Publicar el calendario anual")
+    }
+
+    @Test(arguments: [("2023-08-15", "2023-08-15"), ("15/08", "2023-08-15"), ("15/02", "2024-02-15"), ("+10d", "2023-04-08"),
+                      ("+2w", "2023-04-12"), ("1/3/24", "2024-03-01")])
+    func dueDates(_ input: String, _ expected: String) {
+        #expect(DueDateInput.parse(input, base: CalendarDate(iso: "2023-03-29")!) == CalendarDate(iso: expected))
+    }
+
+    @Test func badDueDatesAreRefused() {
+        for bad in ["31/02", "mañana", "+2y", "2023-02-30"] {
+            #expect(DueDateInput.parse(bad, base: CalendarDate(iso: "2023-03-29")!) == nil, "\(bad)")
+        }
+    }
+
+    @Test func draftsAreSavedAtMostEverySecondWhileTyping() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("n"))
+        m.type("Nota larga")
+        let t0 = RecordFixture.start
+        #expect(m.tick(t0).contains(.saveDraft(Draft(target: .note(commitment: 1, milestone: 1), text: "Nota larga"))))
+        m.type(" más")
+        #expect(!m.tick(t0).contains { if case .saveDraft = $0 { return true } else { return false } })
+        #expect(m.tick(t0.adding(seconds: 1)).contains(.saveDraft(Draft(target: .note(commitment: 1, milestone: 1), text: "Nota larga más"))))
+        #expect(m.update(.key(.escape)).contains(.clearDraft))
+    }
+
+    @Test func aDraftIsOfferedBackOnRestart() {
+        var m = fixture.model(draft: Draft(target: .note(commitment: 3, milestone: 2), text: "texto perdido"))
+        if case .draftOffer = m.mode {} else { Issue.record("the draft is offered") }
+        m.press(.enter)
+        #expect(m.selectedRow == .milestone(item: 4, key: key(3, 2)))
+        m.press(.enter)
+        #expect(m.session.report(key(3, 2))?.note == "texto perdido")
+    }
+
+    @Test func aFailedWriteKeepsTheChangeAndSaysSo() {
+        var m = fixture.model()
+        _ = m.update(.key(.character(" ")))
+        _ = m.update(.key(.character("v")))
+        #expect(m.pending.count == 2)
+        m.writeFailed("disco lleno")
+        #expect(m.message?.isError == true)
+        #expect(m.shown.report(key(1, 1))?.validated == true, "the change stays on screen")
+        #expect(m.tick(RecordFixture.start).contains(.flushJournal), "and is retried")
+        m.perform([.flushJournal])
+        #expect(m.pending.isEmpty)
+        #expect(m.session.report(key(1, 1))?.validated == true)
+    }
+
+    @Test func resumesWhereRecordingLeftOff() {
+        var m = fixture.model()
+        m.press(.character(" "), .character(" "), .character("l"), .enter, .enter)
+        let reopened = RecordModel(session: m.session, name: RecordFixture.name, archive: fixture.archive, language: .es,
+                                   now: RecordFixture.start, width: 80, height: 24)
+        #expect(reopened.selectedRow == .milestone(item: 3, key: key(1, 3)))
+    }
+
+    @Test func searchFindsAgendaRowsWithoutAccents() {
+        var m = fixture.model()
+        m.press(.character("/"))
+        m.type("educacion")
+        m.press(.enter)
+        #expect(m.selectedRow == .item(5))
+    }
+
+    @Test func helpListsEveryBindingOfTheKeyTable() {
+        let lines = KeyMap.record.helpLines(.es)
+        for binding in KeyMap.record.bindings {
+            #expect(lines.contains { $0.text == binding.help.es }, "\(binding.help.es)")
+        }
+        var m = fixture.model()
+        m.press(.character("?"))
+        #expect(m.mode == .help(scroll: 0))
+        m.press(.escape)
+        #expect(m.mode == .browse)
+    }
+
+    @Test func quitFlushesAndQuits() {
+        var m = fixture.model()
+        #expect(m.update(.key(.character("q"))).contains(.quit))
+        var small = fixture.model(width: 60, height: 20)
+        #expect(small.isTooSmall)
+        #expect(small.update(.key(.character("q"))).contains(.quit))
+    }
+}
+
+@Suite struct TextFieldTests {
+    @Test func editsByCharacterNotByte() {
+        var f = TextField("año")
+        f.deleteBackward()
+        #expect(f.text == "añ")
+        f.moveLeft()
+        f.deleteBackward()
+        #expect(f.text == "ñ")
+        f.insert("会議 ")
+        #expect(f.text == "会議 ñ")
+        f.moveEnd()
+        f.insert("e\u{301}")
+        #expect(f.text == "会議 ñé")
+        #expect(f.characters.count == 5)
+    }
+
+    @Test func wordMovesAndKills() {
+        var f = TextField("Se acuerda publicar datos")
+        f.moveWordLeft()
+        #expect(f.cursor == 20)
+        f.moveWordLeft()
+        f.killToEnd()
+        #expect(f.text == "Se acuerda ")
+        f.moveHome()
+        f.moveWordRight()
+        #expect(f.cursor == 2)
+        f.moveEnd()
+        f.deleteWordBackward()
+        #expect(f.text == "Se ")
+        f.killToStart()
+        #expect(f.text.isEmpty)
+    }
+
+    @Test func pastedTextArrivesWholeWithoutControlCharacters() {
+        var f = TextField()
+        f.insert("línea 1\nlínea 2\u{1B}[31m")
+        #expect(f.text == "línea 1 línea 2[31m")
+    }
+
+    @Test func longTextScrollsToKeepTheCursorVisible() {
+        let f = TextField(String(repeating: "ñandú ", count: 10))
+        var screen = Screen(width: 20, height: 1)
+        let column = f.render(into: &screen, row: 0, column: 0, width: 20, role: .field)
+        #expect(column == 19)
+        #expect(screen.text.hasSuffix("ñandú"))
+    }
+}
