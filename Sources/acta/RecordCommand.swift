@@ -104,6 +104,7 @@ struct RecordLoop {
     let writer: JournalWriter
     let drafts: DraftStore
     var lastFailure: Int?
+    let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
     mutating func run() -> Int32 {
         terminal.draw(RecordView.render(model))
@@ -117,6 +118,11 @@ struct RecordLoop {
             var effects: [Effect] = []
             var changed = false
             if let input = terminal.read() {
+                if input == .key(.function(12)) && crashKeyEnabled {
+                    // Test hook (ACTA_DEBUG_CRASH_KEY=1): a Swift runtime trap, to prove the crash guard restores the terminal.
+                    let values: [Int] = []
+                    _ = values[Int(CursesTerminal.pendingSignal) + 1]
+                }
                 if input == .key(.control("c")) {
                     // Raw mode delivers Ctrl-C as a key: treat it as SIGINT.
                     _ = flush()

@@ -110,6 +110,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: tmp.path("\(Self.session)/minutes.md")), "outputs regenerated")
     }
 
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp, after: "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo;",
+                             environment: ["ACTA_DEBUG_CRASH_KEY": "1"])
+        try tmux.keys("Space", "s")
+        try tmux.waitFor(text: "[s]")
+        try tmux.keys("Escape")
+        try tmux.waitFor(text: "x/i/l/s/c")
+        try tmux.keys("F12")
+        let screen = try tmux.waitFor("a crash exit and the terminal modes") { $0.contains("EXIT=13") && $0.contains("echo") }
+        #expect(screen.contains("icanon echo"), "terminal restored after the crash:\n\(screen)")
+        #expect(journal(tmp).contains("\"status\":\"substantial\""), "what was recorded before the crash is there")
+    }
+
+    @Test func ctrlEEditsTheNoteInTheEditor() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp, environment: ["EDITOR": "sed -i 's/$/ editada/'"])
+        try tmux.keys("Space", "n")
+        try tmux.type("Nota")
+        try tmux.keys("C-e")
+        try tmux.waitFor(text: "Nota editada")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "x/i/l/s/c")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(journal(tmp).contains("\"note\":\"Nota editada\""))
+    }
+
     @Test func resizingWhileTypingKeepsTheText() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }

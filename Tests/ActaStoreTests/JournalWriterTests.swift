@@ -56,6 +56,18 @@ import Testing
         #expect(FileIO.listDirectory(tmp.root) == ["x.md"])
     }
 
+    @Test func aFullDiskIsReportedAsSuchAndNothingCounts() throws {
+        // /dev/full fails every write with ENOSPC, as a full disk does.
+        let writer = try JournalWriter(path: "/dev/full")
+        do {
+            try writer.append(event(1))
+            Issue.record("a write to a full disk must fail")
+        } catch {
+            #expect(error.isNoSpace)
+            #expect(error.message.es.contains("/dev/full"))
+        }
+    }
+
     @Test func writingIntoAMissingFolderFailsWithThePath() throws {
         #expect(throws: StoreError.self) { try FileIO.writeAtomically("x", to: "/nonexistent-acta/x.md") }
     }
