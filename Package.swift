@@ -28,6 +28,9 @@ let package = Package(
             "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Speed and memory figures: `swift run -c release acta-bench`.
+        .executableTarget(name: "acta-bench", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaUI"],
+                          path: "Benchmarks/acta-bench"),
         .testTarget(name: "ActaCoreTests", dependencies: ["ActaCore"]),
         .testTarget(name: "ActaUITests", dependencies: ["ActaCore", "ActaFormats", "ActaUI", "ActaTerminal", "ActaTestSupport", "ActaStore"],
                     exclude: ["Golden"]),
