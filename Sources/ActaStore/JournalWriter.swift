@@ -16,7 +16,8 @@ public final class JournalWriter {
     /// process that died mid-write is moved to `journal.jsonl.torn` so the next append starts on a clean line.
     public init(path: String) throws(StoreError) {
         self.path = path
-        if FileIO.exists(path) {
+        // Only a regular file can have a torn tail (and only it can be read whole).
+        if FileIO.isRegularFile(path) {
             let bytes = try FileIO.read(path)
             if let last = bytes.last, last != UInt8(ascii: "\n") {
                 let start = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1

@@ -10,11 +10,13 @@ public enum Command: Sendable, Hashable {
     case undo, redo, help, search, quit
     case accept, cancel, nextField, previousField, complete, openEditor, toggleKind
     case textEditing
+    case actionItemsScreen, commitmentsScreen, filterResponsible, cycleState, toggleOverdue
+    case nextMatch, previousMatch, nextHeading, previousHeading
 }
 
 /// Where a binding applies.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case global, agenda, milestone, actionItems, attendance, form, text, help
+    case global, agenda, milestone, pager, actionItems, attendance, form, text, help
 
     public func title(_ language: Language) -> String {
         switch (self, language) {
@@ -32,6 +34,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case (.form, .en): return "Forms"
         case (.text, .es): return "Al escribir texto"
         case (.text, .en): return "Typing text"
+        case (.pager, .es): return "Al leer (acta, línea de tiempo)"
+        case (.pager, .en): return "Reading (minutes, timeline)"
         case (.help, .es): return "Ayuda"
         case (.help, .en): return "Help"
         }
@@ -95,6 +99,59 @@ public struct KeyMap: Sendable {
         }
         return lines
     }
+
+    /// The keys of `acta review`; the same keys as `acta record` where the meaning is the same.
+    public static let review = KeyMap([
+        KeyBinding([.character("?"), .function(1)], .help, .global, es: "Ayuda: todas las teclas", en: "Help: every key",
+                   hintES: "ayuda", hintEN: "help"),
+        KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Volver; en la lista, salir", en: "Back; on the list, quit",
+                   hintES: "volver/salir", hintEN: "back/quit"),
+        KeyBinding([.escape], .back, .global, es: "Volver", en: "Back"),
+        KeyBinding([.character("/")], .search, .global, es: "Buscar en el texto; en la lista, filtrar; en acuerdos, por responsable",
+                   en: "Search the text; on the list, filter; on action items, by responsible", hintES: "buscar", hintEN: "search"),
+        KeyBinding([.character("a")], .actionItemsScreen, .global, es: "Acuerdos de todas las sesiones", en: "Action items of every session",
+                   hintES: "acuerdos", hintEN: "actions"),
+        KeyBinding([.character("c")], .commitmentsScreen, .global, es: "Compromisos: resumen del plan y línea de tiempo de cada uno",
+                   en: "Commitments: plan summary and each one's timeline", hintES: "compromisos", hintEN: "commitments"),
+
+        KeyBinding([.down, .character("j")], .moveDown, .agenda, es: "Bajar", en: "Move down"),
+        KeyBinding([.up, .character("k")], .moveUp, .agenda, es: "Subir", en: "Move up"),
+        KeyBinding([.pageDown], .pageDown, .agenda, es: "Página abajo", en: "Page down"),
+        KeyBinding([.pageUp], .pageUp, .agenda, es: "Página arriba", en: "Page up"),
+        KeyBinding([.home, .character("g")], .top, .agenda, es: "Al principio", en: "To the top"),
+        KeyBinding([.end, .character("G")], .bottom, .agenda, es: "Al final", en: "To the bottom"),
+        KeyBinding([.enter], .activate, .agenda, es: "Abrir", en: "Open", hintES: "abrir", hintEN: "open"),
+
+        KeyBinding([.down, .character("j")], .moveDown, .pager, es: "Bajar una línea", en: "Down a line"),
+        KeyBinding([.up, .character("k")], .moveUp, .pager, es: "Subir una línea", en: "Up a line"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .pager, es: "Página abajo", en: "Page down", hintES: "página", hintEN: "page"),
+        KeyBinding([.pageUp, .character("b")], .pageUp, .pager, es: "Página arriba", en: "Page up"),
+        KeyBinding([.home, .character("g")], .top, .pager, es: "Al principio", en: "To the top"),
+        KeyBinding([.end, .character("G")], .bottom, .pager, es: "Al final", en: "To the end"),
+        KeyBinding([.character("n")], .nextMatch, .pager, es: "Siguiente coincidencia", en: "Next match", hintES: "siguiente", hintEN: "next"),
+        KeyBinding([.character("N")], .previousMatch, .pager, es: "Coincidencia anterior", en: "Previous match"),
+        KeyBinding([.character("]"), .character("}")], .nextHeading, .pager, es: "Siguiente título", en: "Next heading",
+                   hintES: "títulos", hintEN: "headings", hintKeys: "[/]"),
+        KeyBinding([.character("["), .character("{")], .previousHeading, .pager, es: "Título anterior", en: "Previous heading"),
+
+        KeyBinding([.character("o")], .cycleState, .actionItems, es: "Mostrar todos / abiertos / cerrados", en: "Show all / open / closed",
+                   hintES: "estado", hintEN: "state"),
+        KeyBinding([.character("v")], .toggleOverdue, .actionItems, es: "Solo vencidos (fecha límite pasada y abiertos)",
+                   en: "Overdue only (past due and open)", hintES: "vencidos", hintEN: "overdue"),
+        KeyBinding([.character("r")], .filterResponsible, .actionItems, es: "Filtrar por responsable", en: "Filter by responsible",
+                   hintES: "responsable", hintEN: "responsible"),
+        KeyBinding([.enter], .activate, .actionItems, es: "Ir a la sesión y el punto donde se acordó", en: "Go to the session and item where it was agreed",
+                   hintES: "ir", hintEN: "go"),
+
+        KeyBinding([.enter], .accept, .form, es: "Aceptar", en: "Accept", hintES: "aceptar", hintEN: "accept"),
+        KeyBinding([.escape], .cancel, .form, es: "Cancelar y limpiar el filtro", en: "Cancel and clear the filter",
+                   hintES: "cancelar", hintEN: "cancel"),
+        KeyBinding([.left, .right, .backspace, .delete, .home, .end], .textEditing, .text,
+                   es: "Editar el texto (como en acta record)", en: "Edit the text (as in acta record)"),
+
+        KeyBinding([.escape, .character("q"), .character("?")], .back, .help, es: "Cerrar la ayuda", en: "Close help",
+                   hintES: "cerrar", hintEN: "close"),
+    ])
 
     /// The keys of `acta record`.
     public static let record = KeyMap([

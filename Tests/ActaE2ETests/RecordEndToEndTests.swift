@@ -104,7 +104,7 @@ import Testing
         try tmux.keys("Space", "c")
         try tmux.waitFor(text: "[c]")
         kill(try actaPID(tmux), SIGHUP)
-        let screen = try tmux.waitFor("exit status") { $0.contains("EXIT=129") }
+        let screen = try tmux.waitFor("exit status and terminal modes") { $0.contains("EXIT=129") && $0.contains("echo") }
         #expect(screen.contains("icanon echo"), "the terminal is back in cooked mode with echo:\n\(screen)")
         #expect(journal(tmp).contains("\"status\":\"complete\""))
         #expect(FileManager.default.fileExists(atPath: tmp.path("\(Self.session)/minutes.md")), "outputs regenerated")

@@ -28,22 +28,15 @@ struct ParsedMarkdown {
     }
 
     static func cmarkXML(_ markdown: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["cmark-gfm", "-e", "table", "-e", "tasklist", "--to", "xml"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey:
-                "cmark-gfm is required (apt-get install cmark-gfm); exit \(process.terminationStatus)"])
+        let path = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
+            throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cmark-gfm is required (apt-get install cmark-gfm)"])
         }
-        return String(decoding: data, as: UTF8.self)
+        let r = try Subprocess.run(path, ["-e", "table", "-e", "tasklist", "--to", "xml"], environment: ["LANG": "C.UTF-8"], input: markdown)
+        guard r.status == 0 else {
+            throw CocoaError(.executableNotLoadable, userInfo: [NSLocalizedDescriptionKey: "cmark-gfm failed: \(r.stderr)"])
+        }
+        return r.stdout
     }
 }
 

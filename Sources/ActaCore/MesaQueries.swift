@@ -1,0 +1,120 @@
+/// One hito as reported in one session, with the change since its previous report.
+public struct HistoryEntry: Sendable, Hashable {
+    public let session: String
+    public let actaNumber: String
+    public let date: CalendarDate
+    public let report: MilestoneReport
+    public let previous: MilestoneReport?
+
+    public var percentChanged: Bool { previous.map { $0.percent != report.percent } ?? false }
+    public var statusChanged: Bool { previous.map { $0.status != report.status } ?? false }
+}
+
+/// Which acuerdos to show.
+public struct ActionItemFilter: Sendable, Hashable {
+    public enum State: String, Sendable, CaseIterable { case all, open, closed }
+
+    public var state: State = .all
+    public var overdueOnly = false
+    /// Matches the responsable, ignoring case and accents.
+    public var responsible = ""
+
+    public init(state: State = .all, overdueOnly: Bool = false, responsible: String = "") {
+        self.state = state
+        self.overdueOnly = overdueOnly
+        self.responsible = responsible
+    }
+
+    public func accepts(_ item: ActionItem, today: CalendarDate) -> Bool {
+        switch state {
+        case .open where item.closed, .closed where !item.closed: return false
+        default: break
+        }
+        if overdueOnly && !item.isOverdue(on: today) { return false }
+        if !responsible.isEmpty && !Folding.fold(item.responsible).contains(Folding.fold(responsible)) { return false }
+        return true
+    }
+}
+
+/// Case- and accent-insensitive matching for Spanish text.
+public enum Folding {
+    public static func fold(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+            switch scalar {
+            case "á", "à", "â": return ["a"]
+            case "é", "è", "ê": return ["e"]
+            case "í", "ì": return ["i"]
+            case "ó", "ò", "ô": return ["o"]
+            case "ú", "ù", "ü": return ["u"]
+            case "ñ": return ["n"]
+            default: return (0x300...0x36F).contains(scalar.value) ? [] : [scalar]
+            }
+        }))
+    }
+}
+
+/// The OGP minimum: the forum meets at least every six months, at least twice a year.
+public struct MeetingCadence: Sendable, Hashable {
+    public let lastSession: CalendarDate?
+    public let sessionsInLastYear: Int
+    public let today: CalendarDate
+
+    public var lastIsTooOld: Bool { lastSession.map { $0.adding(days: 183) < today } ?? true }
+    public var tooFew: Bool { sessionsInLastYear < 2 }
+    public var isBehind: Bool { lastIsTooOld || tooFew }
+
+    public func warning(_ language: Language) -> String? {
+        guard isBehind else { return nil }
+        let last = lastSession.map { $0.iso } ?? (language == .es ? "ninguna" : "none")
+        return language == .es
+            ? "Aviso: la mesa está por debajo del mínimo de OGP (última sesión: \(last); sesiones en los últimos 12 meses: \(sessionsInLastYear); se pide al menos una cada seis meses y dos al año)."
+            : "Warning: the mesa is below OGP's minimum (last session: \(last); sessions in the last 12 months: \(sessionsInLastYear); at least one every six months and two a year are required)."
+    }
+}
+
+extension MesaArchive {
+    /// Every report of the hitos of a commitment (or one hito) across sessions of a plan, oldest first.
+    public func history(plan: String, commitment: Int, milestone: Int? = nil) -> [HistoryEntry] {
+        var entries: [HistoryEntry] = []
+        var last: [MilestoneKey: MilestoneReport] = [:]
+        for s in sessions where s.session.plan.id == plan {
+            for report in s.session.orderedReports where report.key.commitment == commitment {
+                if let milestone, report.key.milestone != milestone { continue }
+                entries.append(HistoryEntry(session: s.name, actaNumber: s.session.agenda.actaNumber, date: s.date,
+                                            report: report, previous: last[report.key]))
+                last[report.key] = report
+            }
+        }
+        return entries.sorted { ($0.report.key, $0.date) < ($1.report.key, $1.date) }
+    }
+
+    /// Sessions that met (dated on or before today).
+    public func cadence(today: CalendarDate) -> MeetingCadence {
+        let held = sessions.filter { !(today < $0.date) }
+        let yearAgo = today.adding(days: -365)
+        return MeetingCadence(lastSession: held.last?.date,
+                              sessionsInLastYear: held.filter { !($0.date < yearAgo) }.count, today: today)
+    }
+
+    /// For the latest session of a plan: how many hitos reported per status, per institution.
+    public func statusSummary(plan: String) -> (session: NamedSession, rows: [(institution: String, counts: [MilestoneStatus?: Int])])? {
+        guard let latest = sessions.last(where: { $0.session.plan.id == plan && !$0.session.reports.isEmpty }) else { return nil }
+        let s = latest.session
+        var rows: [(String, [MilestoneStatus?: Int])] = []
+        for item in s.agenda.items {
+            guard case .report(let seat, let c, let milestones) = item.kind else { continue }
+            var counts: [MilestoneStatus?: Int] = [:]
+            for m in milestones {
+                let status = s.report(MilestoneKey(commitment: c, milestone: m))?.status
+                counts[status, default: 0] += 1
+            }
+            let name = s.agenda.seat(seat)?.name ?? seat
+            if let i = rows.firstIndex(where: { $0.0 == name }) {
+                for (k, v) in counts { rows[i].1[k, default: 0] += v }
+            } else {
+                rows.append((name, counts))
+            }
+        }
+        return (latest, rows.map { (institution: $0.0, counts: $0.1) })
+    }
+}

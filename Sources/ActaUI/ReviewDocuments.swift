@@ -1,0 +1,75 @@
+import ActaCore
+import ActaFormats
+
+/// The documents the reader shows besides the acta: a commitment's timeline, the plan summary, the acuerdos table.
+public enum ReviewDocuments {
+    static func t(_ l: Language, _ es: String, _ en: String) -> String { l == .es ? es : en }
+
+    /// Each hito of a commitment across sessions: date → status, %, validated, with the change marked.
+    public static func timeline(archive: MesaArchive, plan: Plan, commitment number: Int, language l: Language) -> [DocumentBlock] {
+        guard let c = plan.commitment(number) else { return [.paragraph(t(l, "Compromiso desconocido.", "Unknown commitment."))] }
+        var blocks: [DocumentBlock] = [
+            .heading(level: 1, text: t(l, "Compromiso ", "Commitment ") + "\(number)" + (c.ogpID.map { " (\($0))" } ?? "") + ": " + c.title(l)),
+            .paragraph(t(l, "Institución responsable: ", "Lead institution: ") + (c.institution ?? "—") + " · " + plan.name),
+        ]
+        let history = archive.history(plan: plan.id, commitment: number)
+        for m in c.milestones {
+            blocks.append(.heading(level: 3, text: t(l, "Hito ", "Milestone ") + "\(number).\(m.number) — " + m.displayText(l)))
+            let entries = history.filter { $0.report.key.milestone == m.number }
+            if entries.isEmpty {
+                blocks.append(.emphasis(t(l, "Sin informes en las sesiones registradas.", "No reports in the recorded sessions.")))
+                continue
+            }
+            let rows = entries.map { e -> [String] in
+                var change = "—"
+                if let p = e.previous {
+                    var parts: [String] = []
+                    if e.statusChanged { parts.append("\(p.status?.label(l) ?? "—") → \(e.report.status?.label(l) ?? "—")") }
+                    if e.percentChanged {
+                        let arrow = (e.report.percent ?? 0) >= (p.percent ?? 0) ? "▲ " : "▼ "
+                        parts.append(arrow + "\(p.percent.map { "\($0) %" } ?? "—") → \(e.report.percent.map { "\($0) %" } ?? "—")")
+                    }
+                    change = parts.isEmpty ? t(l, "= sin cambio", "= no change") : parts.joined(separator: "; ")
+                }
+                return [e.date.iso, e.actaNumber, e.report.status?.label(l) ?? "—", e.report.percent.map { "\($0) %" } ?? "—",
+                        e.report.validated ? t(l, "Sí", "Yes") : t(l, "No", "No"), change]
+            }
+            blocks.append(.table(header: [t(l, "Fecha", "Date"), t(l, "Acta", "Minutes"), t(l, "Estado", "Status"),
+                                          t(l, "% avance", "% progress"), t(l, "Validado", "Validated"), t(l, "Cambio", "Change")],
+                                 rows: rows))
+        }
+        return blocks
+    }
+
+    /// How many hitos per status, per institution, in the latest recorded session of a plan.
+    public static func summary(archive: MesaArchive, plan: Plan, language l: Language) -> [DocumentBlock] {
+        guard let summary = archive.statusSummary(plan: plan.id) else {
+            return [.heading(level: 2, text: plan.name), .emphasis(t(l, "Ninguna sesión de este plan tiene informes todavía.",
+                                                                         "No session of this plan has reports yet."))]
+        }
+        let statuses: [MilestoneStatus?] = MilestoneStatus.allCases.map { $0 } + [nil]
+        var rows = summary.rows.map { row in
+            [row.institution] + statuses.map { String(row.counts[$0] ?? 0) }
+        }
+        rows.append([t(l, "Total", "Total")] + statuses.map { s in String(summary.rows.reduce(0) { $0 + ($1.counts[s] ?? 0) }) })
+        return [
+            .heading(level: 2, text: plan.name),
+            .paragraph(t(l, "Hitos por estado en la última sesión con informes: ", "Milestones by status in the latest session with reports: ")
+                       + "\(summary.session.session.agenda.actaNumber), \(summary.session.date.iso)"),
+            .table(header: [t(l, "Institución", "Institution")] + statuses.map { $0?.label(l) ?? t(l, "No informado", "Not reported") },
+                   rows: rows),
+        ]
+    }
+
+    /// The acuerdos table rows, overdue ones marked.
+    public static func actionRows(_ items: [CarriedActionItem], today: CalendarDate, language l: Language) -> (header: [String], rows: [[String]]) {
+        let header = [t(l, "Acta", "Minutes"), t(l, "Fecha", "Date"), t(l, "N.º", "No."), t(l, "Acuerdo", "Action item"),
+                      t(l, "Responsable", "Responsible"), t(l, "Límite", "Due"), t(l, "Estado", "Status")]
+        let rows = items.map { c -> [String] in
+            let state = c.item.closed ? t(l, "Cerrado", "Closed")
+                : c.item.isOverdue(on: today) ? t(l, "VENCIDO", "OVERDUE") : t(l, "Abierto", "Open")
+            return [c.actaNumber, c.date.iso, String(c.item.number), c.item.text, c.item.responsible, c.item.due?.iso ?? "—", state]
+        }
+        return (header, rows)
+    }
+}

@@ -1,0 +1,290 @@
+import ActaCore
+import ActaFormats
+
+/// A session folder as the reader lists it: loaded, or broken with the reason.
+public struct ReviewEntry: Sendable {
+    public let name: String
+    public let session: Session?
+    public let problem: String?
+
+    public init(name: String, session: Session?, problem: String?) {
+        self.name = name
+        self.session = session
+        self.problem = problem
+    }
+}
+
+/// The state of `acta review`: a stack of screens over every session of the mesa. Read-only.
+public struct ReviewModel: Sendable {
+    public enum Screen: Sendable, Hashable {
+        case list
+        case session(String)
+        case commitments
+        case timeline(commitment: Int)
+        case actionItems
+        case help
+    }
+
+    public enum Field: Sendable, Hashable { case listFilter, search, responsible }
+
+    public private(set) var entries: [ReviewEntry]
+    public private(set) var archive: MesaArchive
+    public let today: CalendarDate
+    public let language: Language
+    public let keyMap = KeyMap.review
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var stack: [Screen]
+    public private(set) var listSelection = 0
+    public private(set) var listFilter = ""
+    public private(set) var editing: (field: Field, text: TextField)?
+    public private(set) var pager = Pager(lines: [])
+    public private(set) var commitmentSelection = 0
+    public private(set) var actionFilter = ActionItemFilter()
+    public private(set) var actionSelection = 0
+    public private(set) var actionTop = 0
+    /// The session followed live, if any.
+    public let follow: String?
+    public private(set) var lastUpdate: Timestamp?
+    public var message: String?
+
+    public init(entries: [ReviewEntry], today: CalendarDate, language: Language, width: Int, height: Int, follow: String? = nil) {
+        self.entries = entries.sorted { $0.name > $1.name }
+        self.archive = MesaArchive(entries.compactMap { e in e.session.map { NamedSession(name: e.name, session: $0) } })
+        self.today = today
+        self.language = language
+        self.width = width
+        self.height = height
+        self.follow = follow
+        stack = follow.map { [.session($0)] } ?? [.list]
+        rebuildPager()
+        if follow != nil { pager.toEnd(height: bodyHeight) }
+    }
+
+    func t(_ es: String, _ en: String) -> String { language == .es ? es : en }
+
+    public var screen: Screen { stack.last ?? .list }
+    public var bodyHeight: Int { max(1, height - 3) }
+    public var isTooSmall: Bool { width < 60 || height < 12 }
+
+    /// Entries shown in the list, filtered by what was typed.
+    public var listed: [ReviewEntry] {
+        let q = Folding.fold(listFilter)
+        guard !q.isEmpty else { return entries }
+        return entries.filter { e in
+            Folding.fold([e.name, e.session?.agenda.title ?? "", e.session?.agenda.actaNumber ?? ""].joined(separator: " ")).contains(q)
+        }
+    }
+
+    /// The plan the commitment screens are about: that of the newest loaded session.
+    public var plan: Plan? { archive.sessions.last?.session.plan }
+
+    public var shownActionItems: [CarriedActionItem] {
+        archive.actionItems().filter { actionFilter.accepts($0.item, today: today) }.sorted { ($0.date, $0.item.number) > ($1.date, $1.item.number) }
+    }
+
+    public var contexts: [KeyContext] {
+        if editing != nil { return [.form, .text] }
+        switch screen {
+        case .list: return [.agenda, .global]
+        case .session, .timeline: return [.pager, .global]
+        case .commitments: return [.agenda, .global]
+        case .actionItems: return [.actionItems, .agenda, .global]
+        case .help: return [.help]
+        }
+    }
+
+    // MARK: - Update
+
+    public mutating func update(_ input: InputEvent) -> Bool {
+        switch input {
+        case .resize(let w, let h):
+            width = w; height = h
+            rebuildPager()
+            return false
+        case .paste(let text):
+            if var e = editing { e.text.insert(text); editing = e; applyLiveFilter() }
+            return false
+        case .key(let key):
+            message = nil
+            if editing != nil { editKey(key); return false }
+            return handle(key)
+        }
+    }
+
+    /// A followed session changed on disk: show it, keeping the place (or the end, if there).
+    public mutating func reload(_ entries: [ReviewEntry], at time: Timestamp) {
+        self.entries = entries.sorted { $0.name > $1.name }
+        archive = MesaArchive(entries.compactMap { e in e.session.map { NamedSession(name: e.name, session: $0) } })
+        lastUpdate = time
+        let lines = currentLines()
+        pager.replace(lines, height: bodyHeight, followEnd: follow != nil)
+    }
+
+    mutating func editKey(_ key: Key) {
+        guard var e = editing else { return }
+        switch key {
+        case .escape:
+            if e.field == .listFilter { listFilter = "" }
+            if e.field == .responsible { actionFilter.responsible = "" }
+            editing = nil
+        case .enter:
+            editing = nil
+            if e.field == .search {
+                pager.search(e.text.text, height: bodyHeight)
+                message = pager.matches.isEmpty ? t("No se encontró «\(e.text.text)».", "“\(e.text.text)” not found.")
+                    : t("\(pager.matches.count) coincidencias (n / N)", "\(pager.matches.count) matches (n / N)")
+            }
+        default:
+            _ = e.text.handle(key)
+            editing = e
+            applyLiveFilter()
+        }
+    }
+
+    mutating func applyLiveFilter() {
+        guard let e = editing else { return }
+        switch e.field {
+        case .listFilter: listFilter = e.text.text; listSelection = 0
+        case .responsible: actionFilter.responsible = e.text.text; actionSelection = 0; actionTop = 0
+        case .search: break
+        }
+    }
+
+    /// Returns true when the program should quit.
+    mutating func handle(_ key: Key) -> Bool {
+        guard let command = keyMap.command(for: key, in: contexts) else { return false }
+        switch command {
+        case .quit, .back:
+            if stack.count > 1 { stack.removeLast(); rebuildPager(); return false }
+            return command == .quit
+        case .help: stack.append(.help)
+        case .actionItemsScreen: push(.actionItems)
+        case .commitmentsScreen: push(.commitments)
+        case .search:
+            switch screen {
+            case .list: editing = (.listFilter, TextField(listFilter))
+            case .session, .timeline: editing = (.search, TextField(pager.query))
+            case .actionItems: editing = (.responsible, TextField(actionFilter.responsible))
+            default: break
+            }
+        case .filterResponsible:
+            editing = (.responsible, TextField(actionFilter.responsible))
+        case .cycleState:
+            let all = ActionItemFilter.State.allCases
+            actionFilter.state = all[(all.firstIndex(of: actionFilter.state)! + 1) % all.count]
+            actionSelection = 0; actionTop = 0
+        case .toggleOverdue:
+            actionFilter.overdueOnly.toggle()
+            actionSelection = 0; actionTop = 0
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            move(command)
+        case .nextMatch: pager.nextMatch(height: bodyHeight)
+        case .previousMatch: pager.nextMatch(height: bodyHeight, backwards: true)
+        case .nextHeading: pager.nextHeading(height: bodyHeight)
+        case .previousHeading: pager.nextHeading(height: bodyHeight, backwards: true)
+        case .activate: activate()
+        default: break
+        }
+        return false
+    }
+
+    mutating func push(_ s: Screen) {
+        if screen != s { stack.append(s) }
+        rebuildPager()
+    }
+
+    mutating func move(_ command: Command) {
+        let page = bodyHeight - 1
+        switch screen {
+        case .session, .timeline:
+            switch command {
+            case .moveDown: pager.scroll(by: 1, height: bodyHeight)
+            case .moveUp: pager.scroll(by: -1, height: bodyHeight)
+            case .pageDown: pager.scroll(by: page, height: bodyHeight)
+            case .pageUp: pager.scroll(by: -page, height: bodyHeight)
+            case .top: pager.toTop()
+            case .bottom: pager.toEnd(height: bodyHeight)
+            default: break
+            }
+        case .list:
+            listSelection = step(listSelection, command, count: listed.count, page: page)
+        case .commitments:
+            commitmentSelection = step(commitmentSelection, command, count: plan?.commitments.count ?? 0, page: page)
+        case .actionItems:
+            actionSelection = step(actionSelection, command, count: shownActionItems.count, page: page)
+        case .help: break
+        }
+    }
+
+    func step(_ value: Int, _ command: Command, count: Int, page: Int) -> Int {
+        guard count > 0 else { return 0 }
+        switch command {
+        case .moveDown: return min(count - 1, value + 1)
+        case .moveUp: return max(0, value - 1)
+        case .pageDown: return min(count - 1, value + page)
+        case .pageUp: return max(0, value - page)
+        case .top: return 0
+        case .bottom: return count - 1
+        default: return value
+        }
+    }
+
+    mutating func activate() {
+        switch screen {
+        case .list:
+            guard listSelection < listed.count else { return }
+            let e = listed[listSelection]
+            if e.session == nil {
+                message = t("Sesión con errores: ", "Session with errors: ") + (e.problem ?? "")
+                return
+            }
+            push(.session(e.name))
+        case .commitments:
+            guard let c = plan?.commitments[safe: commitmentSelection] else { return }
+            push(.timeline(commitment: c.number))
+        case .actionItems:
+            guard let c = shownActionItems[safe: actionSelection] else { return }
+            push(.session(c.ref.session))
+            // Show where it was agreed: the heading of its agenda item.
+            if let line = pager.lines.firstIndex(where: { $0.isHeading && $0.text.hasPrefix("\(c.item.item). ") }) {
+                pager.show(line: line, height: bodyHeight)
+            }
+        default: break
+        }
+    }
+
+    func currentLines() -> [StyledLine] {
+        let w = width - 2
+        switch screen {
+        case .session(let name):
+            guard let named = archive.sessions.first(where: { $0.name == name }) else {
+                return [StyledLine(text: t("La sesión «\(name)» no se puede leer: ", "Session “\(name)” cannot be read: ")
+                                   + (entries.first { $0.name == name }?.problem ?? ""), role: .error)]
+            }
+            return DocumentLayout.lines(MinutesWriter(session: named, archive: archive, language: language).document(), width: w)
+        case .timeline(let c):
+            guard let plan else { return [] }
+            return DocumentLayout.lines(ReviewDocuments.timeline(archive: archive, plan: plan, commitment: c, language: language), width: w)
+        default:
+            return []
+        }
+    }
+
+    mutating func rebuildPager() {
+        switch screen {
+        case .session, .timeline:
+            let query = pager.query
+            let top = pager.top
+            pager = Pager(lines: currentLines())
+            pager.show(line: top, height: bodyHeight)
+            if !query.isEmpty { pager.search(query, height: bodyHeight, from: top) }
+        default:
+            break
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

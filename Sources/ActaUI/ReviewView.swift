@@ -1,0 +1,170 @@
+import ActaCore
+
+/// Draws `acta review`: a pure function of the model.
+public enum ReviewView {
+    public static func render(_ m: ReviewModel) -> Screen {
+        var screen = Screen(width: m.width, height: m.height)
+        let t = { (es: String, en: String) in m.language == .es ? es : en }
+        if m.isTooSmall {
+            for (i, line) in wrap(t("Terminal demasiado pequeña (\(m.width)×\(m.height)); agrande la ventana (q sale).",
+                                    "Terminal too small (\(m.width)×\(m.height)); enlarge the window (q quits)."), width: max(1, m.width - 2)).enumerated() {
+                screen.put(line, row: i, column: 1, role: .warning)
+            }
+            return screen
+        }
+        // Top bar.
+        screen.fill(row: 0, column: 0, width: m.width, role: .title)
+        let title: String
+        switch m.screen {
+        case .list: title = t("Sesiones de la mesa", "Sessions of the mesa")
+        case .session(let name):
+            let s = m.archive.sessions.first { $0.name == name }?.session
+            title = s.map { "\(t("Acta", "Minutes")) \($0.agenda.actaNumber) · \($0.agenda.date.iso) · \($0.agenda.title)" } ?? name
+        case .commitments: title = t("Compromisos", "Commitments") + (m.plan.map { " · \($0.name)" } ?? "")
+        case .timeline(let c): title = t("Línea de tiempo del compromiso \(c)", "Timeline of commitment \(c)")
+        case .actionItems: title = t("Acuerdos", "Action items")
+        case .help: title = t("Ayuda", "Help")
+        }
+        var right = ""
+        if m.follow != nil {
+            right = t("● EN VIVO", "● LIVE") + (m.lastUpdate.map { t(" · actualizado ", " · updated ") + $0.clockWithSeconds } ?? "")
+        }
+        let rw = DisplayWidth.of(right)
+        screen.put(DisplayWidth.truncated("acta review · " + title, to: m.width - rw - 3), row: 0, column: 1, role: .title)
+        if !right.isEmpty { screen.put(right, row: 0, column: m.width - rw - 1, role: .warning) }
+
+        let top = 1, h = m.bodyHeight
+        switch m.screen {
+        case .list: list(m, &screen, top: top, height: h)
+        case .session, .timeline: m.pager.render(into: &screen, row: top, column: 1, width: m.width - 2, height: h)
+        case .commitments: commitments(m, &screen, top: top, height: h)
+        case .actionItems: actionItems(m, &screen, top: top, height: h)
+        case .help: help(m, &screen, top: top, height: h)
+        }
+
+        // Hints and the message line (or the field being typed).
+        let hintRow = m.height - 2, messageRow = m.height - 1
+        screen.fill(row: hintRow, column: 0, width: m.width, role: .hint)
+        var x = 1
+        for hint in m.keyMap.hints(for: m.contexts, m.language) {
+            let w = DisplayWidth.of(hint)
+            if x + w >= m.width { break }
+            screen.put(hint, row: hintRow, column: x, role: .hint)
+            x += w + 2
+        }
+        if let e = m.editing {
+            let label: String
+            switch e.field {
+            case .listFilter: label = t("Filtrar: ", "Filter: ")
+            case .search: label = "/"
+            case .responsible: label = t("Responsable: ", "Responsible: ")
+            }
+            let w = screen.put(label, row: messageRow, column: 0, role: .key)
+            let col = e.text.render(into: &screen, row: messageRow, column: w, width: m.width - w - 1, role: .fieldActive)
+            screen.cursor = (messageRow, col)
+        } else if let message = m.message {
+            screen.put(DisplayWidth.truncated(message, to: m.width - 1), row: messageRow, column: 0, role: .ok)
+        }
+        return screen
+    }
+
+    static func columns(_ cells: [String], widths: [Int]) -> String {
+        zip(cells, widths).map { DisplayWidth.padded(DisplayWidth.truncated($0, to: $1), to: $1) }.joined(separator: "  ")
+    }
+
+    static func list(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
+        let t = { (es: String, en: String) in m.language == .es ? es : en }
+        var y = top
+        if let warning = m.archive.cadence(today: m.today).warning(m.language) {
+            for line in wrap(warning, width: m.width - 2).prefix(2) { screen.put(line, row: y, column: 1, role: .warning); y += 1 }
+        }
+        let titleWidth = max(10, m.width - 2 - 10 - 12 - 7 - 9 - 8)
+        let widths = [10, 11, titleWidth, 6, 8]
+        screen.put(columns([t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "HITOS"), t("ABIERTOS", "OPEN")], widths: widths),
+                   row: y, column: 1, role: .heading)
+        y += 1
+        let listed = m.listed
+        if listed.isEmpty { screen.put(t("Ninguna sesión coincide.", "No session matches."), row: y, column: 1, role: .dim) }
+        let visible = top + height - y
+        let first = max(0, min(m.listSelection - visible + 1, listed.count - visible))
+        for (i, e) in listed.enumerated().dropFirst(max(0, first)).prefix(visible) {
+            let row = y + i - max(0, first)
+            if let s = e.session {
+                let open = m.archive.actionItems().filter { $0.ref.session == e.name && !$0.item.closed }.count
+                screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.title, String(s.reports.count), String(open)], widths: widths),
+                           row: row, column: 1)
+            } else {
+                screen.put(columns([String(e.name.prefix(10)), "⚠", e.name + " — " + (e.problem ?? ""), "—", "—"], widths: widths),
+                           row: row, column: 1, role: .error)
+            }
+            if i == m.listSelection { screen.paint(row: row, column: 0, width: m.width, role: .selected) }
+        }
+    }
+
+    static func commitments(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
+        let t = { (es: String, en: String) in m.language == .es ? es : en }
+        guard let plan = m.plan else {
+            screen.put(t("No hay sesiones legibles.", "There are no readable sessions."), row: top, column: 1, role: .dim)
+            return
+        }
+        let summary = DocumentLayout.lines(ReviewDocuments.summary(archive: m.archive, plan: plan, language: m.language), width: m.width - 2)
+        var y = top
+        for line in summary.prefix(max(0, height - 6)) { screen.put(line.text, row: y, column: 1, role: line.role); y += 1 }
+        y += 1
+        screen.put(t("Compromisos (Enter: línea de tiempo)", "Commitments (Enter: timeline)"), row: y, column: 1, role: .heading)
+        y += 1
+        let visible = top + height - y
+        let first = max(0, min(m.commitmentSelection - visible + 1, plan.commitments.count - visible))
+        for (i, c) in plan.commitments.enumerated().dropFirst(max(0, first)).prefix(max(0, visible)) {
+            let row = y + i - max(0, first)
+            let text = "\(c.number). \(c.institutionShort ?? "—") · \(c.title(m.language)) (\(c.milestones.count) " + t("hitos)", "milestones)")
+            screen.put(DisplayWidth.truncated(text, to: m.width - 2), row: row, column: 1)
+            if i == m.commitmentSelection { screen.paint(row: row, column: 0, width: m.width, role: .selected) }
+        }
+    }
+
+    static func actionItems(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
+        let t = { (es: String, en: String) in m.language == .es ? es : en }
+        let f = m.actionFilter
+        let state: String
+        switch f.state {
+        case .all: state = t("todos", "all")
+        case .open: state = t("abiertos", "open")
+        case .closed: state = t("cerrados", "closed")
+        }
+        var filter = t("Mostrando: ", "Showing: ") + state
+        if f.overdueOnly { filter += t(", solo vencidos", ", overdue only") }
+        if !f.responsible.isEmpty { filter += t(", responsable «", ", responsible “") + f.responsible + t("»", "”") }
+        let items = m.shownActionItems
+        screen.put(filter + " · \(items.count)", row: top, column: 1, role: .dim)
+        let (header, rows) = ReviewDocuments.actionRows(items, today: m.today, language: m.language)
+        let fixed = [9, 10, 3, 0, 12, 10, 8]
+        let textWidth = max(10, m.width - 2 - fixed.reduce(0, +) - 2 * (fixed.count - 1))
+        let widths = fixed.enumerated().map { $0.offset == 3 ? textWidth : $0.element }
+        screen.put(columns(header, widths: widths), row: top + 1, column: 1, role: .heading)
+        let visible = height - 2
+        let first = max(0, min(m.actionSelection - visible + 1, rows.count - visible))
+        for (i, row) in rows.enumerated().dropFirst(max(0, first)).prefix(max(0, visible)) {
+            let y = top + 2 + i - max(0, first)
+            let overdue = items[i].item.isOverdue(on: m.today)
+            screen.put(columns(row, widths: widths), row: y, column: 1, role: overdue ? .warning : (items[i].item.closed ? .dim : .normal))
+            if i == m.actionSelection { screen.paint(row: y, column: 0, width: m.width, role: .selected) }
+        }
+    }
+
+    static func help(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
+        let lines = m.keyMap.helpLines(m.language)
+        let perColumn = height
+        let columnWidth = m.width >= 120 ? (m.width - 2) / 2 : m.width - 2
+        let columns = m.width >= 120 ? 2 : 1
+        for (i, line) in lines.prefix(perColumn * columns).enumerated() {
+            let x = 1 + (i / perColumn) * columnWidth, y = top + i % perColumn
+            if line.isHeading {
+                screen.put(line.keys, row: y, column: x, role: .heading, limit: columnWidth - 1)
+            } else {
+                screen.put(line.keys, row: y, column: x + 1, role: .key, limit: 16)
+                screen.put(line.text, row: y, column: x + 18, limit: columnWidth - 19)
+            }
+        }
+    }
+}

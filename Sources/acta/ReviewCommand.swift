@@ -1,0 +1,175 @@
+import ActaCore
+import ActaFormats
+import ActaStore
+import ActaTerminal
+import ActaUI
+import ArgumentParser
+import Foundation
+
+/// The sessions as the reader sees them: every folder, loaded or with the reason it cannot be.
+func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEntry] {
+    dir.loadAll().map { l in
+        ReviewEntry(name: l.name, session: l.session, problem: l.errors.first?.formatted(language))
+    }
+}
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Consulta las sesiones en el terminal / Browse the sessions in the terminal (solo lectura / read-only).",
+        discussion: """
+        Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a); ? muestra las teclas, q vuelve y sale.
+        --follow SESIÓN muestra en vivo una sesión que otro terminal está grabando.
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    var sessionsDir: String?
+
+    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.")
+    var follow: String?
+
+    func run() throws {
+        let language = common.language
+        let t = { (es: String, en: String) in language == .es ? es : en }
+        let dir = SessionsDirectory(root: sessionsDir ?? common.sessions)
+        guard FileIO.isDirectory(dir.root) else {
+            printError(t("\(dir.root): no existe la carpeta de sesiones", "\(dir.root): the sessions folder does not exist"))
+            throw Exit.noInput
+        }
+        var followed: String?
+        if let follow {
+            do { followed = try dir.resolve(follow) } catch { printError(error.message.text(language)); throw Exit.noInput }
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError(t("acta review necesita un terminal; para scripts use acta list, acta history o acta actions.",
+                         "acta review needs a terminal; for scripts use acta list, acta history or acta actions."))
+            throw ExitCode(64)
+        }
+        CursesTerminal.installSignalHandlers()
+        let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
+        do { try terminal.start() } catch { printError(error.message.text(language)); throw ExitCode(64) }
+        let size = terminal.size
+        let now = Clock.now()
+        var model = ReviewModel(entries: reviewEntries(dir, language), today: now.localDate, language: language,
+                                width: size.width, height: size.height, follow: followed)
+        let journal = followed.map { "\(dir.folder($0))/\(SessionsDirectory.journalFile)" }
+        var signature = journal.flatMap(FileIO.signature)
+        var lastCheck = 0.0
+        var code: Int32 = 0
+        terminal.draw(ReviewView.render(model))
+        loop: while true {
+            let signal = CursesTerminal.pendingSignal
+            if signal != 0 { code = 128 + signal; break }
+            var changed = false
+            if let input = terminal.read() {
+                if input == .key(.control("c")) { code = 130; break }
+                if model.update(input) { break loop }
+                changed = true
+            } else if terminal.inputClosed {
+                code = 128 + SIGHUP; break
+            }
+            // Following: notice each append within a fifth of a second.
+            let clock = Date().timeIntervalSince1970
+            if let journal, clock - lastCheck >= 0.2 {
+                lastCheck = clock
+                let current = FileIO.signature(journal)
+                if current != signature {
+                    signature = current
+                    model.reload(reviewEntries(dir, language), at: Clock.now())
+                    changed = true
+                }
+            }
+            if changed { terminal.draw(ReviewView.render(model)) }
+        }
+        terminal.stop()
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// Output formats of the script commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json
+}
+
+func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKeys: [String]) {
+    switch format {
+    case .text:
+        for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200) {
+            var text = line.text
+            while text.hasSuffix(" ") { text.removeLast() }
+            print(text)
+        }
+    case .csv:
+        print(CSV.write([jsonKeys] + rows), terminator: "")
+    case .json:
+        let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(jsonKeys, $0)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self))
+    }
+}
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cómo se movieron los hitos de un compromiso entre sesiones / How a commitment's hitos moved across sessions.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).") var plan: String
+    @Argument(help: "Número del compromiso / commitment number.") var commitment: Int
+    @Option(help: "Solo este hito / only this milestone.") var hito: Int?
+    @Option(help: "text | csv | json") var format: OutputFormat = .text
+
+    func run() throws {
+        let language = common.language
+        let dir = common.directory
+        let planValue: Plan
+        do { planValue = try dir.loadPlan(plan) } catch { report(error.items, language); throw Exit.noInput }
+        guard planValue.commitment(commitment) != nil else {
+            printError((language == .es ? "el plan \(plan) no tiene compromiso \(commitment)" : "plan \(plan) has no commitment \(commitment)"))
+            throw Exit.dataError
+        }
+        let archive = SessionsDirectory.archive(dir.loadAll())
+        let yes = language == .es ? "sí" : "yes", no = "no"
+        let rows = archive.history(plan: plan, commitment: commitment, milestone: hito).map { e -> [String] in
+            [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.rawValue ?? "", e.report.percent.map(String.init) ?? "",
+             e.report.validated ? yes : no, e.previous?.percent.map(String.init) ?? "", e.report.note]
+        }
+        let header = language == .es
+            ? ["Fecha", "Acta", "Hito", "Estado", "% avance", "Validado", "% anterior", "Nota"]
+            : ["Date", "Minutes", "Milestone", "Status", "% progress", "Validated", "Previous %", "Note"]
+        printTable(header: header, rows: rows, format: format,
+                   jsonKeys: ["session_date", "acta", "hito", "status", "percent", "validated", "previous_percent", "note"])
+    }
+}
+
+struct Actions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Los acuerdos de todas las sesiones / Every session's action items.")
+
+    @OptionGroup var common: CommonOptions
+    @Flag(help: "Solo abiertos / open only.") var open = false
+    @Flag(help: "Solo vencidos: abiertos con la fecha límite pasada / overdue only.") var overdue = false
+    @Option(help: "Filtrar por responsable / filter by responsible.") var responsable: String?
+    @Option(help: "Fecha de hoy para «vencido» (AAAA-MM-DD) / today's date for overdue.") var today: String?
+    @Option(help: "text | csv | json") var format: OutputFormat = .text
+
+    func run() throws {
+        let language = common.language
+        let day: CalendarDate
+        if let today {
+            guard let d = CalendarDate(iso: today) else { throw ValidationError("--today: AAAA-MM-DD / YYYY-MM-DD") }
+            day = d
+        } else {
+            day = Clock.now().localDate
+        }
+        let filter = ActionItemFilter(state: open ? .open : .all, overdueOnly: overdue, responsible: responsable ?? "")
+        let archive = SessionsDirectory.archive(common.directory.loadAll())
+        let items = archive.actionItems().filter { filter.accepts($0.item, today: day) }
+        var (header, rows) = ReviewDocuments.actionRows(items, today: day, language: language)
+        header.insert(language == .es ? "Sesión" : "Session", at: 0)
+        rows = zip(items, rows).map { [$0.ref.session] + $1 }
+        printTable(header: header, rows: rows, format: format,
+                   jsonKeys: ["session", "acta", "session_date", "number", "text", "responsable", "due", "status"])
+    }
+}
