@@ -78,11 +78,16 @@ public struct KeyMap: Sendable {
 
     /// "k1/k2 hint" pieces for the hint bar.
     public func hints(for contexts: [KeyContext], _ language: Language) -> [String] {
-        contexts.flatMap { context in
-            bindings.filter { $0.context == context && $0.hint != nil }.map { b in
-                (b.hintKeys ?? b.keys.prefix(2).map { $0.label(language == .en) }.joined(separator: "/")) + " " + b.hint!.text(language)
+        // A key shown for a more specific context is not shown again for a general one.
+        var shown = Set<Key>()
+        var hints: [String] = []
+        for context in contexts {
+            for b in bindings where b.context == context && b.hint != nil && !b.keys.contains(where: shown.contains) {
+                hints.append((b.hintKeys ?? b.keys.prefix(2).map { $0.label(language == .en) }.joined(separator: "/")) + " " + b.hint!.text(language))
             }
+            for b in bindings where b.context == context { shown.formUnion(b.keys) }
         }
+        return hints
     }
 
     /// Help lines grouped by context, built from the same table the handler reads.

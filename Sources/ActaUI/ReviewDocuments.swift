@@ -49,7 +49,7 @@ public enum ReviewDocuments {
         }
         let statuses: [MilestoneStatus?] = MilestoneStatus.allCases.map { $0 } + [nil]
         var rows = summary.rows.map { row in
-            [row.institution] + statuses.map { String(row.counts[$0] ?? 0) }
+            [shortName(row.institution)] + statuses.map { String(row.counts[$0] ?? 0) }
         }
         rows.append([t(l, "Total", "Total")] + statuses.map { s in String(summary.rows.reduce(0) { $0 + ($1.counts[s] ?? 0) }) })
         return [
@@ -59,6 +59,14 @@ public enum ReviewDocuments {
             .table(header: [t(l, "Institución", "Institution")] + statuses.map { $0?.label(l) ?? t(l, "No informado", "Not reported") },
                    rows: rows),
         ]
+    }
+
+    /// "Ministerio de Gobernación (MINGOB)" → "MINGOB".
+    static func shortName(_ name: String) -> String {
+        if let open = name.lastIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            return String(name[name.index(after: open)..<close])
+        }
+        return name
     }
 
     /// The acuerdos table rows, overdue ones marked.

@@ -39,6 +39,8 @@ public struct ReviewModel: Sendable {
     public private(set) var listFilter = ""
     public private(set) var editing: (field: Field, text: TextField)?
     public private(set) var pager = Pager(lines: [])
+    /// Where each pager screen was left, so going back returns to the same place.
+    private var savedPagers: [Screen: Pager] = [:]
     public private(set) var commitmentSelection = 0
     public private(set) var actionFilter = ActionItemFilter()
     public private(set) var actionSelection = 0
@@ -156,9 +158,9 @@ public struct ReviewModel: Sendable {
         guard let command = keyMap.command(for: key, in: contexts) else { return false }
         switch command {
         case .quit, .back:
-            if stack.count > 1 { stack.removeLast(); rebuildPager(); return false }
+            if stack.count > 1 { pop(); return false }
             return command == .quit
-        case .help: stack.append(.help)
+        case .help: push(.help)
         case .actionItemsScreen: push(.actionItems)
         case .commitmentsScreen: push(.commitments)
         case .search:
@@ -190,7 +192,17 @@ public struct ReviewModel: Sendable {
     }
 
     mutating func push(_ s: Screen) {
-        if screen != s { stack.append(s) }
+        guard screen != s else { return }
+        savedPagers[screen] = pager
+        stack.append(s)
+        pager = savedPagers[s] ?? Pager(lines: [])
+        rebuildPager()
+    }
+
+    mutating func pop() {
+        savedPagers[screen] = pager
+        stack.removeLast()
+        pager = savedPagers[screen] ?? Pager(lines: [])
         rebuildPager()
     }
 

@@ -76,7 +76,7 @@ public enum ReviewView {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         var y = top
         if let warning = m.archive.cadence(today: m.today).warning(m.language) {
-            for line in wrap(warning, width: m.width - 2).prefix(2) { screen.put(line, row: y, column: 1, role: .warning); y += 1 }
+            for line in wrap(warning, width: m.width - 2).prefix(3) { screen.put(line, row: y, column: 1, role: .warning); y += 1 }
         }
         let titleWidth = max(10, m.width - 2 - 10 - 12 - 7 - 9 - 8)
         let widths = [10, 11, titleWidth, 6, 8]
@@ -137,10 +137,17 @@ public enum ReviewView {
         if !f.responsible.isEmpty { filter += t(", responsable «", ", responsible “") + f.responsible + t("»", "”") }
         let items = m.shownActionItems
         screen.put(filter + " · \(items.count)", row: top, column: 1, role: .dim)
-        let (header, rows) = ReviewDocuments.actionRows(items, today: m.today, language: m.language)
-        let fixed = [9, 10, 3, 0, 12, 10, 8]
+        var (header, rows) = ReviewDocuments.actionRows(items, today: m.today, language: m.language)
+        var fixed = [9, 10, 3, 0, 12, 10, 8]
+        if m.width < 100 {
+            // Narrow: the session's date gives way to the acuerdo's text.
+            header.remove(at: 1)
+            rows = rows.map { var r = $0; r.remove(at: 1); return r }
+            fixed.remove(at: 1)
+        }
         let textWidth = max(10, m.width - 2 - fixed.reduce(0, +) - 2 * (fixed.count - 1))
-        let widths = fixed.enumerated().map { $0.offset == 3 ? textWidth : $0.element }
+        let textColumn = m.width < 100 ? 2 : 3
+        let widths = fixed.enumerated().map { $0.offset == textColumn ? textWidth : $0.element }
         screen.put(columns(header, widths: widths), row: top + 1, column: 1, role: .heading)
         let visible = height - 2
         let first = max(0, min(m.actionSelection - visible + 1, rows.count - visible))
