@@ -681,11 +681,13 @@ public struct RecordModel: Sendable {
             let seat = seats[sel]
             mode = .attendance(selection: sel, delegate: TextField(shown.attendance[seat.id]?.delegate ?? seat.delegates.first ?? ""))
         case .back?: mode = .browse
-        case .help?: mode = .help(scroll: 0)
-        case .quit?: return quit()
         case .undo?: undo(); return [.flushJournal]
         case .redo?: redo(); return [.flushJournal]
-        default: break
+        case nil: break
+        default:
+            // Any other command of the whole screen works from attendance too.
+            mode = .browse
+            return browse(key)
         }
         return []
     }

@@ -131,3 +131,41 @@ import Testing
         #expect(help.stdout.contains("--lang"))
     }
 }
+
+@Suite struct ScriptCommandTests {
+    @Test func historyPrintsTextCSVAndJSON() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let text = try ActaProcess.run(["history", "gt-pan5-2021-2023", "1", "--hito", "2"], in: tmp.base.path)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("EJEMPLO-1"))
+        #expect(text.stdout.contains("EJEMPLO-2"))
+        let csv = try ActaProcess.run(["history", "gt-pan5-2021-2023", "1", "--format", "csv"], in: tmp.base.path)
+        #expect(csv.stdout.hasPrefix("session_date,acta,hito,status,percent,validated,previous_percent,note\r\n"))
+        #expect(csv.stdout.contains("2023-10-18,EJEMPLO-2,1.2,substantial,70,sí,30,"))
+        let json = try ActaProcess.run(["history", "gt-pan5-2021-2023", "3", "--format", "json"], in: tmp.base.path)
+        #expect(json.stdout.contains("\"previous_percent\" : \"25\""))
+        #expect(try ActaProcess.run(["history", "gt-pan5-2021-2023", "99"], in: tmp.base.path).status == 65)
+    }
+
+    @Test func actionsFiltersOpenOverdueAndResponsable() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let overdue = try ActaProcess.run(["actions", "--overdue", "--today", "2023-11-20", "--format", "csv"], in: tmp.base.path)
+        #expect(overdue.status == 0)
+        let rows = overdue.stdout.split(separator: "\r\n")
+        #expect(rows.count == 3)
+        #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",VENCIDO") })
+        let sesan = try ActaProcess.run(["actions", "--open", "--responsable", "sesan", "--today", "2023-11-20"], in: tmp.base.path)
+        #expect(sesan.stdout.contains("Enviar a la mesa la ruta"))
+        #expect(!sesan.stdout.contains("MINGOB"))
+    }
+
+    @Test func reviewWithoutATerminalPointsToTheScriptCommands() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let r = try ActaProcess.run(["review"], in: tmp.base.path)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("acta actions"))
+    }
+}
