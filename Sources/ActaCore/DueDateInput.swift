@@ -2,7 +2,7 @@
 /// (`s` for semanas too). Relative dates count from `base`, the session's date.
 public enum DueDateInput {
     public static func parse(_ text: String, base: CalendarDate) -> CalendarDate? {
-        let t = text.trimmingCharacters(in: " ")
+        let t = text.trimmingSpaces()
         if t.isEmpty { return nil }
         if let d = CalendarDate(iso: t) { return d }
         if t.hasPrefix("+"), let unit = t.last, let n = Int(t.dropFirst().dropLast()), n >= 0 {
@@ -26,10 +26,11 @@ public enum DueDateInput {
 }
 
 extension String {
-    func trimmingCharacters(in set: Character) -> String {
+    /// The text without leading and trailing white space.
+    public func trimmingSpaces() -> String {
         var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
 }

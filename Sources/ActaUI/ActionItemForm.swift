@@ -44,16 +44,12 @@ public struct ActionItemForm: Sendable, Hashable {
         return seat.name
     }
 
-    static func folded(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().decomposedScalars.filter { !(0x300...0x36F).contains($0.value) }))
-    }
-
     /// The seat the typed responsable completes to, if any.
     public func completion(seats: [Seat]) -> Seat? {
-        let typed = Self.folded(responsible.text)
+        let typed = Folding.fold(responsible.text)
         guard !typed.isEmpty else { return nil }
-        return seats.first { Self.folded(Self.shortName($0)).hasPrefix(typed) }
-            ?? seats.first { Self.folded($0.name).contains(typed) }
+        return seats.first { Folding.fold(Self.shortName($0)).hasPrefix(typed) }
+            ?? seats.first { Folding.fold($0.name).contains(typed) }
     }
 
     public mutating func editing(_ body: (inout TextField) -> Void) {
@@ -63,24 +59,5 @@ public struct ActionItemForm: Sendable, Hashable {
         case .due: body(&due)
         case .kind: break
         }
-    }
-}
-
-extension String {
-    var decomposedScalars: [Unicode.Scalar] {
-        // Canonical decomposition of the Latin letters Spanish uses, enough to match without accents.
-        var out: [Unicode.Scalar] = []
-        for s in unicodeScalars {
-            switch s {
-            case "á": out += ["a", "\u{301}"]
-            case "é": out += ["e", "\u{301}"]
-            case "í": out += ["i", "\u{301}"]
-            case "ó": out += ["o", "\u{301}"]
-            case "ú", "ü": out += ["u", "\u{301}"]
-            case "ñ": out += ["n", "\u{303}"]
-            default: out.append(s)
-            }
-        }
-        return out
     }
 }

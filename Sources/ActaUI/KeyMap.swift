@@ -90,6 +90,18 @@ public struct KeyMap: Sendable {
         return hints
     }
 
+    /// Draws the hint bar of the given contexts on `row`, as many hints as fit.
+    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int) {
+        screen.fill(row: row, column: 0, width: screen.width, role: .hint)
+        var x = 1
+        for hint in hints(for: contexts, language) {
+            let w = DisplayWidth.of(hint)
+            if x + w >= screen.width { break }
+            screen.put(hint, row: row, column: x, role: .hint)
+            x += w + 2
+        }
+    }
+
     /// Help lines grouped by context, built from the same table the handler reads.
     public func helpLines(_ language: Language, contexts: [KeyContext] = KeyContext.allCases) -> [(keys: String, text: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
@@ -106,7 +118,17 @@ public struct KeyMap: Sendable {
     }
 
     /// The keys of `acta review`; the same keys as `acta record` where the meaning is the same.
-    public static let review = KeyMap([
+    /// Moving in a list: the same keys in every screen.
+    static let listMoves: [KeyBinding] = [
+        KeyBinding([.down, .character("j")], .moveDown, .agenda, es: "Bajar", en: "Move down"),
+        KeyBinding([.up, .character("k")], .moveUp, .agenda, es: "Subir", en: "Move up"),
+        KeyBinding([.pageDown], .pageDown, .agenda, es: "Página abajo", en: "Page down"),
+        KeyBinding([.pageUp], .pageUp, .agenda, es: "Página arriba", en: "Page up"),
+        KeyBinding([.home, .character("g")], .top, .agenda, es: "Al principio", en: "To the top"),
+        KeyBinding([.end, .character("G")], .bottom, .agenda, es: "Al final", en: "To the bottom"),
+    ]
+
+    public static let review = KeyMap(listMoves + [
         KeyBinding([.character("?"), .function(1)], .help, .global, es: "Ayuda: todas las teclas", en: "Help: every key",
                    hintES: "ayuda", hintEN: "help"),
         KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Volver; en la lista, salir", en: "Back; on the list, quit",
@@ -119,12 +141,6 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("c")], .commitmentsScreen, .global, es: "Compromisos: resumen del plan y línea de tiempo de cada uno",
                    en: "Commitments: plan summary and each one's timeline", hintES: "compromisos", hintEN: "commitments"),
 
-        KeyBinding([.down, .character("j")], .moveDown, .agenda, es: "Bajar", en: "Move down"),
-        KeyBinding([.up, .character("k")], .moveUp, .agenda, es: "Subir", en: "Move up"),
-        KeyBinding([.pageDown], .pageDown, .agenda, es: "Página abajo", en: "Page down"),
-        KeyBinding([.pageUp], .pageUp, .agenda, es: "Página arriba", en: "Page up"),
-        KeyBinding([.home, .character("g")], .top, .agenda, es: "Al principio", en: "To the top"),
-        KeyBinding([.end, .character("G")], .bottom, .agenda, es: "Al final", en: "To the bottom"),
         KeyBinding([.enter], .activate, .agenda, es: "Abrir", en: "Open", hintES: "abrir", hintEN: "open"),
 
         KeyBinding([.down, .character("j")], .moveDown, .pager, es: "Bajar una línea", en: "Down a line"),
@@ -159,7 +175,7 @@ public struct KeyMap: Sendable {
     ])
 
     /// The keys of `acta record`.
-    public static let record = KeyMap([
+    public static let record = KeyMap(listMoves + [
         KeyBinding([.character("?"), .function(1)], .help, .global, es: "Ayuda: todas las teclas", en: "Help: every key",
                    hintES: "ayuda", hintEN: "help"),
         KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Salir (todo ya está guardado; regenera el acta)",
@@ -175,12 +191,6 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("/")], .search, .global, es: "Buscar en la agenda", en: "Search the agenda"),
         KeyBinding([.tab, .backTab], .switchPane, .global, es: "Cambiar de panel (agenda / acuerdos)", en: "Switch pane (agenda / action items)"),
 
-        KeyBinding([.down, .character("j")], .moveDown, .agenda, es: "Bajar", en: "Move down"),
-        KeyBinding([.up, .character("k")], .moveUp, .agenda, es: "Subir", en: "Move up"),
-        KeyBinding([.pageDown], .pageDown, .agenda, es: "Página abajo", en: "Page down"),
-        KeyBinding([.pageUp], .pageUp, .agenda, es: "Página arriba", en: "Page up"),
-        KeyBinding([.home, .character("g")], .top, .agenda, es: "Al principio", en: "To the top"),
-        KeyBinding([.end, .character("G")], .bottom, .agenda, es: "Al final", en: "To the bottom"),
         KeyBinding([.character(" ")], .nextMilestone, .agenda, es: "Siguiente hito (pasa a la institución siguiente)",
                    en: "Next milestone (on to the next institution)", hintES: "siguiente", hintEN: "next"),
         KeyBinding([.enter], .activate, .agenda, es: "En un punto: iniciar o terminar su reloj; en un punto libre: añadir nota; en asistencia: abrirla",

@@ -33,25 +33,11 @@ public struct Pager: Sendable, Hashable {
 
     public mutating func show(line: Int, height: Int) { top = line; clamp(height) }
 
-    static func folded(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-            switch scalar {
-            case "á", "à": return ["a"]
-            case "é": return ["e"]
-            case "í": return ["i"]
-            case "ó": return ["o"]
-            case "ú", "ü": return ["u"]
-            case "ñ": return ["n"]
-            default: return (0x300...0x36F).contains(scalar.value) ? [] : [scalar]
-            }
-        }))
-    }
-
     /// Finds lines containing `query` (case and accents ignored) and shows the first from `from`.
     public mutating func search(_ query: String, height: Int, from: Int? = nil) {
         self.query = query
-        let q = Self.folded(query)
-        matches = q.isEmpty ? [] : lines.indices.filter { Self.folded(lines[$0].text).contains(q) }
+        let q = Folding.fold(query)
+        matches = q.isEmpty ? [] : lines.indices.filter { Folding.fold(lines[$0].text).contains(q) }
         let start = from ?? top
         currentMatch = matches.firstIndex { $0 >= start } ?? (matches.isEmpty ? nil : 0)
         if let m = currentMatch { show(line: max(0, matches[m] - 2), height: height) }
@@ -66,7 +52,7 @@ public struct Pager: Sendable, Hashable {
 
     /// Draws lines from `top` into rows [row, row+height), highlighting matches.
     public func render(into screen: inout Screen, row: Int, column: Int, width: Int, height: Int) {
-        let q = Self.folded(query)
+        let q = Folding.fold(query)
         for i in 0..<height {
             let index = top + i
             guard index < lines.count else { break }
@@ -75,7 +61,7 @@ public struct Pager: Sendable, Hashable {
             guard !q.isEmpty, matches.contains(index) else { continue }
             // Highlight each occurrence, measured in display columns.
             let chars = Array(line.text)
-            let folded = chars.map { Self.folded(String($0)) }
+            let folded = chars.map { Folding.fold(String($0)) }
             var x = 0
             var c = 0
             while c < chars.count {

@@ -559,10 +559,10 @@ public struct RecordModel: Sendable {
     }
 
     mutating func search(_ query: String) {
-        let q = ActionItemForm.folded(query)
+        let q = Folding.fold(query)
         guard !q.isEmpty else { return }
         let order = Array(rows.indices.dropFirst(selection + 1)) + Array(rows.indices.prefix(selection + 1))
-        if let hit = order.first(where: { ActionItemForm.folded(rowText(rows[$0])).contains(q) }) {
+        if let hit = order.first(where: { Folding.fold(rowText(rows[$0])).contains(q) }) {
             select(hit)
             scrollToSelection()
             message = say("Encontrado: «\(query)» (/ y Enter busca el siguiente).", "Found: “\(query)” (/ and Enter finds the next).")
@@ -699,14 +699,5 @@ public struct RecordModel: Sendable {
         if selection < treeScroll { treeScroll = selection }
         if selection >= treeScroll + h { treeScroll = selection - h + 1 }
         treeScroll = max(0, min(treeScroll, max(0, rows.count - h)))
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

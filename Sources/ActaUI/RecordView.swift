@@ -324,14 +324,7 @@ public enum RecordView {
 
     static func bottomBars(_ m: RecordModel, _ screen: inout Screen) {
         let hintRow = m.height - 2, messageRow = m.height - 1
-        screen.fill(row: hintRow, column: 0, width: m.width, role: .hint)
-        var x = 1
-        for hint in m.keyMap.hints(for: m.contexts, m.language) {
-            let w = DisplayWidth.of(hint)
-            if x + w >= m.width { break }
-            screen.put(hint, row: hintRow, column: x, role: .hint)
-            x += w + 2
-        }
+        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow)
         if case .editing(let target, let field, _) = m.mode, target == .search || target == .nextSession {
             let label = target == .search ? "/" : (m.language == .es ? "Próxima sesión: " : "Next session: ")
             let w = screen.put(label, row: messageRow, column: 0, role: .key)

@@ -44,14 +44,7 @@ public enum ReviewView {
 
         // Hints and the message line (or the field being typed).
         let hintRow = m.height - 2, messageRow = m.height - 1
-        screen.fill(row: hintRow, column: 0, width: m.width, role: .hint)
-        var x = 1
-        for hint in m.keyMap.hints(for: m.contexts, m.language) {
-            let w = DisplayWidth.of(hint)
-            if x + w >= m.width { break }
-            screen.put(hint, row: hintRow, column: x, role: .hint)
-            x += w + 2
-        }
+        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow)
         if let e = m.editing {
             let label: String
             switch e.field {
