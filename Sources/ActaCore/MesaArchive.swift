@@ -70,6 +70,12 @@ public struct MesaArchive: Sendable {
         return result
     }
 
+    /// Acuerdos of sessions before `name` still open when it began (closures made in it not counted).
+    public func openBefore(_ name: String) -> [CarriedActionItem] {
+        guard let i = index(of: name), i > 0 else { return [] }
+        return actionItems(asOf: sessions[i - 1].name).filter { !$0.item.closed }
+    }
+
     /// Open acuerdos of sessions before `name`, as known at that session.
     public func openCarried(into name: String) -> [CarriedActionItem] {
         actionItems(asOf: name).filter { $0.ref.session != name && !$0.item.closed }

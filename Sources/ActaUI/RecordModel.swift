@@ -141,8 +141,27 @@ public struct RecordModel: Sendable {
         }
     }
 
-    /// Acuerdos shown in the right pane: those of the current item.
-    public var itemActionItems: [ActionItem] { shown.actionItems.filter { $0.item == currentItem } }
+    /// An acuerdo in the right pane: this session's (ref nil) or one carried from an earlier session.
+    public struct PaneActionItem: Sendable, Hashable {
+        public let ref: ActionItemRef?
+        public let actaNumber: String?
+        public let item: ActionItem
+    }
+
+    /// Acuerdos shown in the right pane: those of the current item; on a free item (the
+    /// follow-up), also those still open from earlier sessions, so they can be closed.
+    public var itemActionItems: [PaneActionItem] {
+        let s = shown
+        var items = s.actionItems.filter { $0.item == currentItem }.map { PaneActionItem(ref: nil, actaNumber: nil, item: $0) }
+        if case .free? = s.agenda.item(currentItem)?.kind {
+            items += archive.openBefore(sessionName).map { c in
+                var item = c.item
+                item.closed = s.carriedClosures[c.ref] ?? false
+                return PaneActionItem(ref: c.ref, actaNumber: c.actaNumber, item: item)
+            }
+        }
+        return items
+    }
 
     // MARK: - Update
 
@@ -346,14 +365,22 @@ public struct RecordModel: Sendable {
         case .nextMilestone: nextMilestone()
         case .activate:
             if pane == .actionItems, actionSelection < itemActionItems.count {
-                mode = .actionItemForm(ActionItemForm(item: currentItem, editing: itemActionItems[actionSelection]))
+                let pick = itemActionItems[actionSelection]
+                guard pick.ref == nil else {
+                    message = say("Un acuerdo de otra sesión solo se cierra o reabre aquí (x).", "An action item of another session can only be closed or reopened here (x).")
+                    break
+                }
+                mode = .actionItemForm(ActionItemForm(item: currentItem, editing: pick.item))
             } else {
                 activate()
             }
         case .toggleActionItemClosed:
             if actionSelection < itemActionItems.count {
-                let a = itemActionItems[actionSelection]
-                record(a.closed ? .actionItemReopened(number: a.number, session: nil) : .actionItemClosed(number: a.number, session: nil))
+                let pick = itemActionItems[actionSelection]
+                let a = pick.item
+                ensureRunning(currentItem)
+                let session = pick.ref?.session
+                record(a.closed ? .actionItemReopened(number: a.number, session: session) : .actionItemClosed(number: a.number, session: session))
                 message = a.closed ? say("Acuerdo \(a.number) reabierto.", "Action item \(a.number) reopened.")
                     : say("Acuerdo \(a.number) cerrado.", "Action item \(a.number) closed.")
             }

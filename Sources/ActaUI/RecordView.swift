@@ -216,9 +216,11 @@ public enum RecordView {
         guard y <= bottom else { return }
         line(t("Acuerdos del punto \(m.currentItem)", "Action items of item \(m.currentItem)") + "  [a]", .heading)
         if items.isEmpty { line(t("(ninguno)", "(none)"), .dim) }
-        for (i, a) in items.enumerated() where y <= bottom {
+        for (i, pick) in items.enumerated() where y <= bottom {
+            let a = pick.item
             let who = [a.responsible, a.due?.iso].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            let text = "\(a.closed ? "[x]" : "[ ]") \(a.number). \(a.text)" + (who.isEmpty ? "" : " — \(who)")
+            let origin = pick.actaNumber.map { "\($0) " } ?? ""
+            let text = "\(a.closed ? "[x]" : "[ ]") \(origin)\(a.number). \(a.text)" + (who.isEmpty ? "" : " — \(who)")
             let row = y
             line(DisplayWidth.truncated(text, to: width), a.closed ? .dim : .normal)
             if m.pane == .actionItems && i == m.actionSelection { screen.paint(row: row, column: x, width: width, role: .selected) }

@@ -1,3 +1,5 @@
+import ActaStore
+import ActaTestSupport
 import ActaCore
 import ActaUI
 import Testing
@@ -225,5 +227,26 @@ import Testing
         let column = f.render(into: &screen, row: 0, column: 0, width: 20, role: .field)
         #expect(column == 19)
         #expect(screen.text.hasSuffix("ñandú"))
+    }
+}
+
+@Suite struct FollowUpTests {
+    @Test func openAcuerdosOfEarlierSessionsCanBeClosedInTheFollowUpItem() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let all = SessionsDirectory(root: tmp.root).loadAll()
+        let name = "2023-10-18-ejemplo-octubre"
+        let recorded = all.first { $0.name == name }!.session!
+        // The October session as it began: nothing recorded yet.
+        let fresh = Session(agenda: recorded.agenda, plan: recorded.plan)
+        var m = RecordModel(session: fresh, name: name, archive: SessionsDirectory.archive(all), language: .es,
+                            now: RecordFixture.start, width: 80, height: 24)
+        m.press(.character("j"), .character("j"))            // item 1, then item 2: the follow-up
+        #expect(m.selectedRow == .item(2))
+        #expect(m.itemActionItems.map(\.ref?.number) == [1, 2, 3])
+        m.press(.tab, .character("x"))
+        #expect(m.session.carriedClosures[ActionItemRef(session: "2023-08-16-ejemplo-agosto", number: 1)] == true)
+        #expect(m.itemActionItems.first?.item.closed == true)
+        #expect(RecordView.render(m).text.contains("[x] EJEMPLO-1 1."))
     }
 }
