@@ -172,6 +172,8 @@ public struct KeyMap: Sendable {
 
         KeyBinding([.escape, .character("q"), .character("?")], .back, .help, es: "Cerrar la ayuda", en: "Close help",
                    hintES: "cerrar", hintEN: "close"),
+        KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down", hintES: "desplazar", hintEN: "scroll"),
+        KeyBinding([.up, .character("k")], .moveUp, .help, es: "Subir", en: "Scroll up"),
     ])
 
     /// The keys of `acta record`.

@@ -45,6 +45,7 @@ public struct ReviewModel: Sendable {
     public private(set) var actionFilter = ActionItemFilter()
     public private(set) var actionSelection = 0
     public private(set) var actionTop = 0
+    public private(set) var helpScroll = 0
     /// The session followed live, if any.
     public let follow: String?
     public private(set) var lastUpdate: Timestamp?
@@ -160,7 +161,7 @@ public struct ReviewModel: Sendable {
         case .quit, .back:
             if stack.count > 1 { pop(); return false }
             return command == .quit
-        case .help: push(.help)
+        case .help: helpScroll = 0; push(.help)
         case .actionItemsScreen: push(.actionItems)
         case .commitmentsScreen: push(.commitments)
         case .search:
@@ -225,7 +226,10 @@ public struct ReviewModel: Sendable {
             commitmentSelection = step(commitmentSelection, command, count: plan?.commitments.count ?? 0, page: page)
         case .actionItems:
             actionSelection = step(actionSelection, command, count: shownActionItems.count, page: page)
-        case .help: break
+        case .help:
+            let count = keyMap.helpLines(language).count
+            if command == .moveDown { helpScroll = min(helpScroll + 1, max(0, count - bodyHeight)) }
+            if command == .moveUp { helpScroll = max(0, helpScroll - 1) }
         }
     }
 

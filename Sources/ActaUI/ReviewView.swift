@@ -153,7 +153,7 @@ public enum ReviewView {
     }
 
     static func help(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
-        let lines = m.keyMap.helpLines(m.language)
+        let lines = Array(m.keyMap.helpLines(m.language).dropFirst(m.width >= 120 ? 0 : m.helpScroll))
         let perColumn = height
         let columnWidth = m.width >= 120 ? (m.width - 2) / 2 : m.width - 2
         let columns = m.width >= 120 ? 2 : 1

@@ -152,3 +152,21 @@ extension ReviewModel {
         try golden(m, "help")
     }
 }
+
+@Suite struct ReviewHelpTests {
+    @Test func helpListsEveryBindingAndScrolls() throws {
+        let lines = KeyMap.review.helpLines(.en)
+        for binding in KeyMap.review.bindings {
+            #expect(lines.contains { $0.text == binding.help.en }, "\(binding.help.en)")
+        }
+        var m = try reviewModel()
+        m.press(.character("?"))
+        #expect(m.screen == .help)
+        let first = ReviewView.render(m).text
+        m.press(.character("j"), .character("j"))
+        #expect(m.helpScroll == 2)
+        #expect(ReviewView.render(m).text != first)
+        m.press(.escape)
+        #expect(m.screen == .list)
+    }
+}
