@@ -56,6 +56,8 @@ public final class CursesTerminal {
             for (n, fg, bg) in pairs { init_pair(n, fg, bg) }
         }
         decoder = KeyDecoder(wordLeftCode: definedKey("kLFT5"), wordRightCode: definedKey("kRIT5"))
+        // Bracketed paste: the terminal marks pasted text so it arrives whole, not as keystrokes.
+        writeControl("\u{1B}[?2004h")
     }
 
     private func definedKey(_ name: String) -> Int32? {
@@ -88,6 +90,7 @@ public final class CursesTerminal {
             defer { wtimeout(acta_stdscr(), 50) }
             var next: wint_t = 0
             let s2 = wget_wch(acta_stdscr(), &next)
+            if s2 == OK && next == 0x5B, let paste = readBracketedPaste() { return .paste(paste) }
             if s2 == OK, let k = decoder.decode(status: s2, value: UInt32(next)) {
                 if case .character(let c) = k { return .key(.alt(c)) }
                 if k == .backspace { return .key(.alt("\u{7F}")) }
@@ -96,6 +99,38 @@ public final class CursesTerminal {
             if s2 == KEY_CODE_YES, let k = decoder.decode(status: s2, value: UInt32(next)) { return .key(k) }
         }
         return .key(key)
+    }
+
+    /// After Esc [: a bracketed paste is `200~`, the text, then Esc [ 201 ~. Reading it whole keeps
+    /// a pasted line break from acting as Enter and the pasted text from acting as commands.
+    private func readBracketedPaste() -> String? {
+        let win = acta_stdscr()
+        wtimeout(win, 20)
+        var value: wint_t = 0
+        var opener: [UInt32] = []
+        for _ in 0..<4 {
+            guard wget_wch(win, &value) == OK else { return nil }
+            opener.append(UInt32(value))
+        }
+        guard opener == [0x32, 0x30, 0x30, 0x7E] else { return nil }
+        let closer: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+        var scalars: [UInt32] = []
+        wtimeout(win, 200)
+        while true {
+            let status = wget_wch(win, &value)
+            if status == ERR { break }
+            if status != OK { continue }
+            scalars.append(UInt32(value))
+            if scalars.count >= closer.count && Array(scalars.suffix(closer.count)) == closer {
+                scalars.removeLast(closer.count)
+                break
+            }
+        }
+        var text = String.UnicodeScalarView()
+        for v in scalars {
+            if v == 13 { text.append("\n") } else if let u = Unicode.Scalar(v) { text.append(u) }
+        }
+        return String(text)
     }
 
     private func attributes(_ role: Role) -> (attr_t, Int16) {
@@ -166,10 +201,12 @@ public final class CursesTerminal {
     /// Leaves curses mode for a child program ($EDITOR); `resume` comes back.
     public func suspend() {
         def_prog_mode()
+        writeControl("\u{1B}[?2004l")
         endwin()
     }
 
     public func resume() {
+        writeControl("\u{1B}[?2004h")
         reset_prog_mode()
         wclear(acta_stdscr())
         wrefresh(acta_stdscr())
@@ -179,12 +216,18 @@ public final class CursesTerminal {
     public func stop() {
         guard isActive else { return }
         isActive = false
+        writeControl("\u{1B}[?2004l")
         endwin()
         if let screenPointer { delscreen(screenPointer) }
         screenPointer = nil
     }
 
     deinit { stop() }
+
+    private func writeControl(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
 
     public static func installSignalHandlers() {
         acta_install_signal_handlers()

@@ -140,6 +140,22 @@ import Testing
         #expect(journal(tmp).contains("\"note\":\"Nota editada\""))
     }
 
+    @Test func pastedTextArrivesWholeAndIsNeverTakenForCommands() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        try tmux.keys("Space", "n")
+        try tmux.waitFor(text: "Enter aceptar")
+        try tmux.run(["set-buffer", "-b", "p", "Pegado: línea uno\nq\nu línea tres"])
+        try tmux.run(["paste-buffer", "-p", "-b", "p", "-t", tmux.session])
+        try tmux.waitFor(text: "tres")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "x/i/l/s/c")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(journal(tmp).contains("\"note\":\"Pegado: línea uno q u línea tres\""))
+    }
+
     @Test func resizingWhileTypingKeepsTheText() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
