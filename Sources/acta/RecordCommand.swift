@@ -140,7 +140,8 @@ struct RecordLoop {
             for effect in effects {
                 switch effect {
                 case .flushJournal:
-                    if lastFailure.map({ now.epochSeconds - $0 >= 1 }) ?? true || !changed { changed = flush() || changed }
+                    // After a failed write, retry once a second rather than on every tick.
+                    if lastFailure.map({ now.epochSeconds - $0 >= 1 }) ?? true { changed = flush() || changed }
                 case .saveDraft(let draft):
                     try? drafts.save(draft)
                 case .clearDraft:
