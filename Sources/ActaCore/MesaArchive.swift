@@ -76,6 +76,13 @@ public struct MesaArchive: Sendable {
         return actionItems(asOf: sessions[i - 1].name).filter { !$0.item.closed }
     }
 
+    /// How many of each session's own acuerdos are open now, by session name.
+    public func openActionItemCounts() -> [String: Int] {
+        actionItems().reduce(into: [:]) { counts, c in
+            if !c.item.closed { counts[c.ref.session, default: 0] += 1 }
+        }
+    }
+
     /// Open acuerdos of sessions before `name`, as known at that session.
     public func openCarried(into name: String) -> [CarriedActionItem] {
         actionItems(asOf: name).filter { $0.ref.session != name && !$0.item.closed }

@@ -50,9 +50,9 @@ public enum DocumentLayout {
 
     /// Text from session files is shown safely: control characters become visible (`^[`), never sent.
     static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        let visible = ControlCharacters.visible(text.split(separator: "\n", omittingEmptySubsequences: false)
-            .joined(separator: keepNewlines ? "\u{0}" : " "))
-        return keepNewlines ? visible.replacingNul() : visible
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { ControlCharacters.visible(String($0)) }
+            .joined(separator: keepNewlines ? "\n" : " ")
     }
 
     static func table(header: [String], rows: [[String]], width: Int) -> [StyledLine] {
@@ -86,10 +86,4 @@ public enum DocumentLayout {
 
 extension Comparable {
     func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
-}
-
-extension String {
-    fileprivate func replacingNul() -> String {
-        String(map { $0 == "\u{0}" ? "\n" : $0 })
-    }
 }

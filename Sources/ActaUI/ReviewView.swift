@@ -80,10 +80,11 @@ public enum ReviewView {
         if listed.isEmpty { screen.put(t("Ninguna sesión coincide.", "No session matches."), row: y, column: 1, role: .dim) }
         let visible = top + height - y
         let first = max(0, min(m.listSelection - visible + 1, listed.count - visible))
+        let openCounts = m.archive.openActionItemCounts()
         for (i, e) in listed.enumerated().dropFirst(max(0, first)).prefix(visible) {
             let row = y + i - max(0, first)
             if let s = e.session {
-                let open = m.archive.actionItems().filter { $0.ref.session == e.name && !$0.item.closed }.count
+                let open = openCounts[e.name] ?? 0
                 screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.title, String(s.reports.count), String(open)], widths: widths),
                            row: row, column: 1)
             } else {

@@ -24,9 +24,10 @@ struct List: ParsableCommand {
                                  t("ACUERDOS ABIERTOS", "OPEN ITEMS")]]
         let loaded = dir.loadAll()
         let archive = SessionsDirectory.archive(loaded)
+        let openCounts = archive.openActionItemCounts()
         for l in loaded.reversed() {
             if let s = l.session {
-                let open = archive.actionItems().filter { $0.ref.session == l.name && !$0.item.closed }.count
+                let open = openCounts[l.name] ?? 0
                 rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.title),
                              String(s.reports.count), String(open)])
             } else {

@@ -5,6 +5,8 @@ import Testing
 /// `acta record` as a secretary uses it: the real binary in tmux with a UTF-8 locale, on a copy of the sessions.
 @Suite(.serialized) struct RecordEndToEndTests {
     static let session = "2023-03-29-primera-mesa"
+    /// Printed after acta exits: whether the terminal is back in canonical mode with echo.
+    static let terminalModes = "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo;"
 
     func start(_ tmp: TemporarySessions, width: Int = 80, height: Int = 24, after: String = "",
                environment: [String: String] = [:]) throws -> Tmux {
@@ -100,7 +102,7 @@ import Testing
     @Test func sighupRestoresTheTerminalAndKeepsTheJournal() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
-        let tmux = try start(tmp, after: "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo;")
+        let tmux = try start(tmp, after: Self.terminalModes)
         try tmux.keys("Space", "c")
         try tmux.waitFor(text: "[c]")
         kill(try actaPID(tmux), SIGHUP)
@@ -113,7 +115,7 @@ import Testing
     @Test func aCrashStillRestoresTheTerminal() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
-        let tmux = try start(tmp, after: "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo;",
+        let tmux = try start(tmp, after: Self.terminalModes,
                              environment: ["ACTA_DEBUG_CRASH_KEY": "1"])
         try tmux.keys("Space", "s")
         try tmux.waitFor(text: "[s]")

@@ -170,3 +170,10 @@ extension ReviewModel {
         #expect(m.screen == .list)
     }
 }
+
+@Suite struct DocumentLayoutTests {
+    @Test func paragraphLineBreaksStayBreaksAndControlsBecomeVisible() {
+        let lines = DocumentLayout.lines([.paragraph("uno\ndos \u{1B}[1m")], width: 40).map(\.text)
+        #expect(lines == ["uno", "dos ^[[1m"])
+    }
+}
