@@ -19,12 +19,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let dir = common.directory
-        guard FileIO.isDirectory(dir.root) else {
-            printError(language == .es ? "\(dir.root): no existe la carpeta de sesiones; use --sessions CARPETA"
-                                       : "\(dir.root): the sessions folder does not exist; use --sessions DIR")
-            throw Exit.noInput
-        }
+        let location = common.location
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         var diagnostics: [Diagnostic] = []
         var checked: [String] = []
         if let target, target.hasSuffix(".yaml"), target.contains("/plans/") || target.hasPrefix("plans/") {

@@ -18,7 +18,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let dir = common.directory
+        let location = common.location
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         let name: String
         do { name = try dir.resolve(session) } catch {
             printError(error.message.text(language))

@@ -18,11 +18,9 @@ struct List: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let dir = SessionsDirectory(root: sessionsDir ?? common.sessions)
-        guard FileIO.isDirectory(dir.root) else {
-            printError(language == .es ? "\(dir.root): no existe la carpeta de sesiones" : "\(dir.root): the sessions folder does not exist")
-            throw Exit.noInput
-        }
+        let location = common.location(argument: sessionsDir)
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         let t = { (es: String, en: String) in language == .es ? es : en }
         var rows: [[String]] = [[t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "MILESTONES"),
                                  t("ACUERDOS ABIERTOS", "OPEN ITEMS")]]
@@ -47,5 +45,7 @@ struct List: ParsableCommand {
             }
             print(cells.joined(separator: "  "))
         }
+        // Which folder this is, after the table so scripts still read the header first.
+        print(location.describe(language))
     }
 }

@@ -41,7 +41,9 @@ struct New: ParsableCommand {
     func run() throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
-        let dir = common.directory
+        let location = common.location
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         guard let day = CalendarDate(iso: date) else { throw Exit.dataError }
         let planValue: Plan
         do { planValue = try dir.loadPlan(plan) } catch {

@@ -25,7 +25,9 @@ struct Record: ParsableCommand {
     func run() throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
-        let dir = common.directory
+        let location = common.location
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         let name: String
         do { name = try dir.resolve(session) } catch {
             printError(error.message.text(language)); throw Exit.noInput

@@ -36,11 +36,9 @@ struct Review: ParsableCommand {
     func run() throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
-        let dir = SessionsDirectory(root: sessionsDir ?? common.sessions)
-        guard FileIO.isDirectory(dir.root) else {
-            printError(t("\(dir.root): no existe la carpeta de sesiones", "\(dir.root): the sessions folder does not exist"))
-            throw Exit.noInput
-        }
+        let location = common.location(argument: sessionsDir)
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         var followed: String?
         if let follow {
             do { followed = try dir.resolve(follow) } catch { printError(error.message.text(language)); throw Exit.noInput }
