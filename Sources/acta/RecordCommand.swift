@@ -9,10 +9,13 @@ import Foundation
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Graba una sesión en vivo / Records a session live (pantalla de terminal).",
-        discussion: """
+        discussion: HelpExamples.discussion("""
         Cada cambio se escribe en journal.jsonl (con fsync) antes de mostrarse como guardado. ? muestra todas las teclas; q sale y regenera el acta.
         Códigos: 0 bien; 65 archivos con errores; 73 la sesión no se puede bloquear; 75 otra grabación la tiene abierta; 128+señal si una señal la detuvo.
-        """)
+        """, [
+            ("acta record 2023-03-29-primera-mesa", "abre la pantalla de la secretaria", "opens the secretary's screen"),
+            ("acta record 2023-03-29-primera-mesa --lang en", "en inglés", "in English"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 
@@ -22,7 +25,9 @@ struct Record: ParsableCommand {
     func run() throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
-        let dir = common.directory
+        let location = common.location
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         let name: String
         do { name = try dir.resolve(session) } catch {
             printError(error.message.text(language)); throw Exit.noInput
