@@ -73,7 +73,7 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw ExitCode(64)
         }
         let size = terminal.size
-        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(),
+        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: drafts.load())
         if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
         var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
@@ -87,7 +87,7 @@ struct Record: ParsableCommand {
                          "WARNING! These changes could not be written to the journal; copy them:"))
             var seq = loop.model.session.nextSeq
             for kind in loop.model.pending {
-                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(), kind: kind)))
+                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(in: current.timeZone), kind: kind)))
                 seq += 1
             }
         }
@@ -143,7 +143,7 @@ struct RecordLoop {
                 _ = flush()
                 return 128 + SIGHUP
             }
-            let now = Clock.now()
+            let now = Clock.now(in: model.session.timeZone)
             effects += model.tick(now)
             if now.epochSeconds != lastSecond { lastSecond = now.epochSeconds; changed = true }
             for effect in effects {
@@ -177,7 +177,7 @@ struct RecordLoop {
     /// Writes pending events in order; stops at the first failure and keeps the rest.
     mutating func flush() -> Bool {
         var wrote = false
-        while let event = model.nextPendingEvent(at: Clock.now()) {
+        while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
                 try writer.append(event)
                 model.recorded(event)
@@ -185,7 +185,7 @@ struct RecordLoop {
                 wrote = true
             } catch {
                 model.writeFailed(error.message.text(model.language))
-                lastFailure = Clock.now().epochSeconds
+                lastFailure = Clock.now(in: model.session.timeZone).epochSeconds
                 return true
             }
         }
