@@ -22,7 +22,10 @@ struct Record: ParsableCommand {
     @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
     var session: String
 
-    func run() throws {
+    func run() throws { try run(guide: nil) }
+
+    /// `acta demo` records with its first-run guide over the screen.
+    func run(guide: FirstRunGuide?) throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
         let location = common.location
@@ -73,7 +76,7 @@ struct Record: ParsableCommand {
         var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: drafts.load())
         if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
-        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts)
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
         let exitCode = loop.run()
         terminal.stop()
         withExtendedLifetime(lock) {}
@@ -108,11 +111,12 @@ struct RecordLoop {
     let terminal: CursesTerminal
     let writer: JournalWriter
     let drafts: DraftStore
+    var guide: FirstRunGuide?
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
     mutating func run() -> Int32 {
-        terminal.draw(RecordView.render(model))
+        terminal.draw(frame())
         var lastSecond = -1
         while true {
             let signal = CursesTerminal.pendingSignal
@@ -133,7 +137,7 @@ struct RecordLoop {
                     _ = flush()
                     return 130
                 }
-                effects += model.update(input)
+                if guide?.handle(input) != true { effects += model.update(input) }
                 changed = true
             } else if terminal.inputClosed {
                 _ = flush()
@@ -156,12 +160,18 @@ struct RecordLoop {
                     changed = true
                 case .quit:
                     _ = flush()
-                    terminal.draw(RecordView.render(model))
+                    terminal.draw(frame())
                     return 0
                 }
             }
-            if changed { terminal.draw(RecordView.render(model)) }
+            if changed { terminal.draw(frame()) }
         }
+    }
+
+    func frame() -> Screen {
+        var screen = RecordView.render(model)
+        guide?.draw(on: &screen)
+        return screen
     }
 
     /// Writes pending events in order; stops at the first failure and keeps the rest.
