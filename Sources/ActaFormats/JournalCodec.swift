@@ -2,7 +2,7 @@ import ActaCore
 import Foundation
 
 /// One journal line as JSON: a flat object whose `event` names the kind; absent fields are omitted.
-struct JournalLine: Codable {
+struct JournalLine: Codable, Equatable {
     var seq: Int
     var at: String
     var event: String
@@ -83,7 +83,8 @@ public enum JournalCodec {
         }
         let line: JournalLine
         do {
-            line = try JSONDecoder().decode(JournalLine.self, from: Data(text.utf8))
+            // The byte-level parser reads what acta writes; anything else gets JSONDecoder's verdict.
+            line = try JournalLineParser.parse(text) ?? JSONDecoder().decode(JournalLine.self, from: Data(text.utf8))
         } catch let DecodingError.keyNotFound(key, _) {
             throw fail("la línea no es un evento: falta «\(key.stringValue)»; no edite el diario a mano",
                        "the line is not an event: “\(key.stringValue)” is missing; do not edit the journal by hand")
