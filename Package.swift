@@ -17,7 +17,9 @@ let package = Package(
         // Text in and out: YAML with located errors, journal lines, Markdown, CSV, JSON.
         .target(name: "ActaFormats", dependencies: ["ActaCore", .product(name: "Yams", package: "Yams")]),
         // The file system: session folders, the fsync'ed journal, atomic writes.
-        .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats"]),
+        .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats", "CSQLite"]),
+        // The system's SQLite (with FTS5), for the session index: a disposable cache.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // The terminal UI, pure: screens as cell grids, keys, widgets, models. No ncurses here.
         .target(name: "ActaUI", dependencies: ["ActaCore", "ActaFormats"]),
         // ncurses' wide-character API, the wrappers Swift needs, and the signal/crash guards.

@@ -15,7 +15,8 @@ public enum TextDecoding {
                 en: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8"))
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        return text.contains("\r") ? text.replacingCRLF() : text
+        // Looked for in the bytes: String.contains went through Foundation, a fifth of a load.
+        return bytes.contains(0x0D) ? text.replacingCRLF() : text
     }
 
     /// The index of the first byte that does not start or continue a valid UTF-8 sequence.

@@ -91,18 +91,27 @@ public struct SessionsDirectory: Sendable {
 
     /// Loads plan, agenda and journal; on any error the session is nil and the problems say why.
     public func load(_ name: String) -> LoadedSession {
+        var plans = PlanCache()
+        return load(name, plans: &plans)
+    }
+
+    /// The same, reading each plan at most once across calls sharing `plans`.
+    public func load(_ name: String, plans: inout PlanCache) -> LoadedSession {
         let dir = folder(name)
         let agendaPath = "\(dir)/\(Self.agendaFile)"
         var diagnostics: [Diagnostic] = []
         func done(_ session: Session?) -> LoadedSession {
             LoadedSession(name: name, folder: dir, session: session, diagnostics: diagnostics)
         }
-        let agendaText: String
+        let parsedAgenda: AgendaLoader.Parsed
         let plan: Plan
         do {
-            agendaText = try text(agendaPath)
-            let planID = try AgendaLoader.planID(agendaText, file: agendaPath)
-            do { plan = try loadPlan(planID) } catch {
+            parsedAgenda = try AgendaLoader.parse(try text(agendaPath), file: agendaPath)
+            let planID = try AgendaLoader.planID(parsedAgenda)
+            if plans.plans[planID] == nil {
+                do { plans.plans[planID] = .success(try loadPlan(planID)) } catch { plans.plans[planID] = .failure(error) }
+            }
+            do { plan = try plans.plans[planID]!.get() } catch {
                 diagnostics += error.items
                 if !FileIO.exists(planPath(planID)) {
                     diagnostics.append(Diagnostic(file: agendaPath, line: 1, column: 1, message: LocalizedText(
@@ -116,7 +125,7 @@ public struct SessionsDirectory: Sendable {
             return done(nil)
         }
         let agenda: Agenda
-        do { agenda = try AgendaLoader.load(agendaText, file: agendaPath, plan: plan) } catch {
+        do { agenda = try AgendaLoader.load(parsedAgenda, plan: plan) } catch {
             diagnostics += error.items
             return done(nil)
         }
@@ -143,7 +152,10 @@ public struct SessionsDirectory: Sendable {
         return done(session)
     }
 
-    public func loadAll() -> [LoadedSession] { sessionNames().map(load) }
+    public func loadAll() -> [LoadedSession] {
+        var plans = PlanCache()
+        return sessionNames().map { load($0, plans: &plans) }
+    }
 
     public static func archive(_ loaded: [LoadedSession]) -> MesaArchive {
         MesaArchive(loaded.compactMap(\.named))

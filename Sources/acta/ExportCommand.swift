@@ -26,8 +26,7 @@ struct Export: ParsableCommand {
             printError(error.message.text(language))
             throw Exit.noInput
         }
-        let all = dir.loadAll()
-        let loaded = all.first { $0.name == name } ?? dir.load(name)
+        let loaded = dir.load(name)
         report(loaded.diagnostics, language)
         guard let named = loaded.named else {
             printError(language == .es ? "\(loaded.folder): no se exportó nada; corrija los errores (acta check)."
@@ -35,7 +34,7 @@ struct Export: ParsableCommand {
             throw Exit.dataError
         }
         do {
-            for path in try Exporter.export(named, archive: SessionsDirectory.archive(all), into: loaded.folder,
+            for path in try Exporter.export(named, archive: IndexedArchive(dir).archive, into: loaded.folder,
                                             language: language) {
                 print(path)
             }

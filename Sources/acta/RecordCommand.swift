@@ -36,8 +36,7 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw Exit.noInput
         }
         // The session's files are checked before the screen opens.
-        let all = dir.loadAll()
-        let loaded = all.first { $0.name == name } ?? dir.load(name)
+        let loaded = dir.load(name)
         report(loaded.diagnostics, language)
         guard let current = loaded.session else {
             printError(t("\(loaded.folder): corrija los errores antes de grabar (acta check).",
@@ -64,7 +63,8 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw Exit.cantCreate
         }
         let drafts = DraftStore(folder: loaded.folder)
-        let archive = SessionsDirectory.archive(all)
+        // The other sessions (previous reports, carried acuerdos) come from the session index.
+        let archive = IndexedArchive(dir).archive
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }
 
         CursesTerminal.installSignalHandlers()
@@ -92,10 +92,9 @@ struct Record: ParsableCommand {
             }
         }
         // Outputs are regenerated from what is on disk.
-        let reloaded = dir.loadAll()
-        if let named = reloaded.first(where: { $0.name == name })?.named {
+        if let named = dir.load(name).named {
             do {
-                let paths = try Exporter.export(named, archive: SessionsDirectory.archive(reloaded), into: loaded.folder, language: language)
+                let paths = try Exporter.export(named, archive: IndexedArchive(dir).archive, into: loaded.folder, language: language)
                 print(t("Acta regenerada: ", "Minutes regenerated: ") + paths[0])
             } catch {
                 printError(error.message.text(language))

@@ -6,10 +6,12 @@ import ActaUI
 import ArgumentParser
 import Foundation
 
-/// The sessions as the reader sees them: every folder, loaded or with the reason it cannot be.
+/// The sessions as the reader sees them: every folder, summarised (from the session index,
+/// never written into the sessions folder) or with the reason it cannot be read; a session is
+/// loaded whole only when its acta is opened.
 func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEntry] {
-    dir.loadAll().map { l in
-        ReviewEntry(name: l.name, session: l.session, problem: l.errors.first?.formatted(language))
+    IndexedArchive(dir, mayWriteInFolder: false).sessions.map { l in
+        ReviewEntry(name: l.name, summary: l.summary, problem: l.problem?.formatted(language), load: { dir.load(l.name).session })
     }
 }
 
@@ -135,7 +137,7 @@ struct History: ParsableCommand {
             printError((language == .es ? "el plan \(plan) no tiene compromiso \(commitment)" : "plan \(plan) has no commitment \(commitment)"))
             throw Exit.dataError
         }
-        let archive = SessionsDirectory.archive(dir.loadAll())
+        let archive = IndexedArchive(dir).archive
         let yes = language == .es ? "sí" : "yes", no = "no"
         let rows = archive.history(plan: plan, commitment: commitment, milestone: hito).map { e -> [String] in
             [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.rawValue ?? "", e.report.percent.map(String.init) ?? "",
@@ -175,7 +177,7 @@ struct Actions: ParsableCommand {
             day = Clock.now().localDate
         }
         let filter = ActionItemFilter(state: open ? .open : .all, overdueOnly: overdue, responsible: responsable ?? "")
-        let archive = SessionsDirectory.archive(common.directory.loadAll())
+        let archive = IndexedArchive(common.directory).archive
         let items = archive.actionItems().filter { filter.accepts($0.item, today: day) }
         var (header, rows) = ReviewDocuments.actionRows(items, today: day, language: language)
         header.insert(language == .es ? "Sesión" : "Session", at: 0)

@@ -4,7 +4,7 @@ import Testing
 
 /// Every `--help` shows examples, and every example runs on the bundled sessions as shown.
 @Suite struct HelpExamplesTests {
-    static let subcommands = ["", "demo", "new", "check", "export", "list", "record", "review", "history", "actions"]
+    static let subcommands = ["", "demo", "new", "check", "export", "list", "record", "review", "history", "actions", "search"]
     /// Full-screen commands: their examples are checked for sessions that exist, not run.
     static let interactive: Set<String> = ["record", "review", "demo"]
 
