@@ -75,6 +75,10 @@ public struct Session: Sendable {
         refold()
     }
 
+    /// The mesa's IANA time zone: the agenda's, else the plan's, else Guatemala's.
+    public var timeZone: String { agenda.timeZone ?? plan.timeZone ?? Session.defaultTimeZone }
+    public static let defaultTimeZone = "America/Guatemala"
+
     /// Journals are untrusted: readers refuse numbers beyond `JournalLimits`, and this saturates
     /// rather than trap if one slipped through.
     public var nextSeq: Int { (events.last?.seq ?? 0).saturatingSuccessor }

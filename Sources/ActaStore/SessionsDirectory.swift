@@ -28,22 +28,29 @@ public struct SessionsDirectory: Sendable {
     public func folder(_ name: String) -> String { "\(root)/\(name)" }
     public func planPath(_ id: String) -> String { "\(root)/plans/\(id).yaml" }
 
-    /// Turns what a user typed (a folder name, or a path to it or to a file in it) into a
-    /// session name inside this directory. Nothing may reach outside it.
+    /// Turns what a user typed (a folder name, or a relative or absolute path to it or to a file
+    /// in it) into a session name inside this directory. Nothing may reach outside it.
     public func resolve(_ argument: String) throws(StoreError) -> String {
         var arg = argument
         while arg.hasSuffix("/") && arg.count > 1 { arg.removeLast() }
-        for file in [Self.agendaFile, Self.journalFile] where arg.hasSuffix("/" + file) {
-            arg.removeLast(file.count + 1)
+        let outside = StoreError(path: argument, code: 0,
+                                 es: "no es una sesión dentro de la carpeta de sesiones en uso (\(SessionsLocator.absolute(root))); nombre la carpeta de la sesión, p. ej. 2023-03-29-primera-mesa",
+                                 en: "is not a session inside the sessions folder in use (\(SessionsLocator.absolute(root))); name the session's folder, e.g. 2023-03-29-primera-mesa")
+        if arg.contains("/") {
+            // A path: relative to the current folder, else to the sessions folder; then it must
+            // be a folder directly inside the sessions folder (or a file in one).
+            guard let rootPath = SessionsLocator.canonical(root) else { throw outside }
+            let candidates = arg.hasPrefix("/") ? [arg] : [arg, "\(root)/\(arg)"]
+            guard var target = candidates.lazy.compactMap(SessionsLocator.canonical).first else {
+                throw StoreError(path: argument, code: 0,
+                                 es: "no existe esa sesión; «acta list» muestra las que hay",
+                                 en: "no such session; “acta list” shows the ones there are")
+            }
+            if FileIO.isRegularFile(target) { target = FileIO.parent(of: target) }
+            guard FileIO.parent(of: target) == rootPath else { throw outside }
+            arg = FileIO.basename(of: target)
         }
-        let prefix = root + "/"
-        if arg.hasPrefix(prefix) { arg.removeFirst(prefix.count) }
-        else if arg.hasPrefix("./" + prefix) { arg.removeFirst(prefix.count + 2) }
-        guard !arg.isEmpty, !arg.contains("/"), arg != "..", arg != ".", !arg.hasPrefix("."), arg != "plans" else {
-            throw StoreError(path: argument, code: 0,
-                             es: "no es una sesión dentro de \(root)/; nombre la carpeta de la sesión, p. ej. 2023-03-29-primera-mesa",
-                             en: "is not a session inside \(root)/; name the session's folder, e.g. 2023-03-29-primera-mesa")
-        }
+        guard !arg.isEmpty, arg != "..", arg != ".", !arg.hasPrefix("."), arg != "plans" else { throw outside }
         if let escape = escapeProblem(arg) {
             throw StoreError(path: folder(arg), code: 0, es: escape.message.es, en: escape.message.en)
         }

@@ -9,12 +9,18 @@ struct Acta: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "acta",
         abstract: "Actas de la Mesa Técnica de Gobierno Abierto / Minutes of the Open Government roundtable.",
-        discussion: """
-        Sesiones en ./sessions (cámbielo con --sessions). Textos en español; --lang en o una configuración regional inglesa para inglés.
+        discussion: HelpExamples.discussion("""
+        Las sesiones se buscan como git busca su repositorio: la carpeta sessions/ (con plans/ dentro) más cercana desde la carpeta actual hacia arriba; ACTA_SESSIONS o --sessions la cambian. Textos en español; --lang en o una configuración regional inglesa para inglés.
         Códigos de salida: 0 bien, 64 uso incorrecto, 65 datos con errores, 66 no existe la entrada, 73 no se puede crear, 74 error de E/S.
-        """,
+        """, [
+            ("acta demo", "pruebe acta en una copia de la primera mesa", "try acta on a copy of the first mesa"),
+            ("acta list", "las sesiones, la más reciente primero", "the sessions, newest first"),
+            ("acta check", "valida todas las sesiones y planes", "validates every session and plan"),
+            ("acta record 2023-03-29-primera-mesa", "graba la mesa en vivo", "records the mesa live"),
+            ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
+        ]),
         version: "acta 0.1.0",
-        subcommands: [New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self])
+        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self])
 }
 
 /// Options every subcommand shares.
@@ -22,8 +28,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).")
     var lang: String?
 
-    @Option(name: .long, help: "Carpeta de sesiones / sessions folder.")
-    var sessions: String = "sessions"
+    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).")
+    var sessions: String?
 
     var language: Language {
         if let lang, let l = Language(rawValue: lang.lowercased()) { return l }
@@ -36,7 +42,17 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    var directory: SessionsDirectory { SessionsDirectory(root: sessions) }
+    /// The sessions folder in use: `--sessions`, `ACTA_SESSIONS`, or found walking up like git.
+    var location: SessionsLocator.Location {
+        SessionsLocator.locate(option: sessions, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var directory: SessionsDirectory { location.directory }
+
+    /// The folder named on the command line, else the one located.
+    func location(argument: String?) -> SessionsLocator.Location {
+        argument.map { SessionsLocator.Location(directory: SessionsDirectory(root: $0), source: .option) } ?? location
+    }
 }
 
 /// sysexits(3) codes, as documented in the README.
@@ -58,4 +74,19 @@ func printError(_ text: String) {
 func report(_ diagnostics: [Diagnostic], _ language: Language) -> Bool {
     for d in diagnostics { printError(d.formatted(language)) }
     return diagnostics.contains { $0.severity == .error }
+}
+
+/// Stops with exit 66 and a message saying where acta looked when the sessions folder is missing.
+func requireSessionsFolder(_ location: SessionsLocator.Location, _ language: Language) throws {
+    guard !FileIO.isDirectory(location.directory.root) else { return }
+    let root = location.directory.root
+    if location.source == .notFound {
+        printError(language == .es
+            ? "No se encontró la carpeta de sesiones: ni aquí ni en una carpeta superior hay sessions/ con plans/ dentro. Cree una con «acta init», vaya a la carpeta de la mesa, o use --sessions CARPETA o \(SessionsLocator.environmentVariable)."
+            : "No sessions folder found: neither here nor in a folder above is there a sessions/ with plans/ inside. Create one with “acta init”, go to the mesa's folder, or use --sessions DIR or \(SessionsLocator.environmentVariable).")
+    } else {
+        printError(language == .es ? "\(root): no existe la carpeta de sesiones; use --sessions CARPETA"
+                                   : "\(root): the sessions folder does not exist; use --sessions DIR")
+    }
+    throw Exit.noInput
 }

@@ -5,7 +5,11 @@ import ArgumentParser
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Una línea por sesión, la más reciente primero / One line per session, newest first.")
+        abstract: "Una línea por sesión, la más reciente primero / One line per session, newest first.",
+        discussion: HelpExamples.discussion("", [
+            ("acta list", "las sesiones de ./sessions", "the sessions in ./sessions"),
+            ("acta list --lang en", "en inglés", "in English"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 
@@ -14,11 +18,9 @@ struct List: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let dir = SessionsDirectory(root: sessionsDir ?? common.sessions)
-        guard FileIO.isDirectory(dir.root) else {
-            printError(language == .es ? "\(dir.root): no existe la carpeta de sesiones" : "\(dir.root): the sessions folder does not exist")
-            throw Exit.noInput
-        }
+        let location = common.location(argument: sessionsDir)
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         let t = { (es: String, en: String) in language == .es ? es : en }
         var rows: [[String]] = [[t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "MILESTONES"),
                                  t("ACUERDOS ABIERTOS", "OPEN ITEMS")]]
@@ -28,7 +30,7 @@ struct List: ParsableCommand {
         for l in loaded.reversed() {
             if let s = l.session {
                 let open = openCounts[l.name] ?? 0
-                rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.title),
+                rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.listedTitle(language)),
                              String(s.reports.count), String(open)])
             } else {
                 let reason = l.errors.first.map { $0.formatted(language) } ?? ""
@@ -43,5 +45,7 @@ struct List: ParsableCommand {
             }
             print(cells.joined(separator: "  "))
         }
+        // Which folder this is, after the table so scripts still read the header first.
+        print(location.describe(language))
     }
 }

@@ -9,20 +9,28 @@ import Foundation
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Graba una sesión en vivo / Records a session live (pantalla de terminal).",
-        discussion: """
+        discussion: HelpExamples.discussion("""
         Cada cambio se escribe en journal.jsonl (con fsync) antes de mostrarse como guardado. ? muestra todas las teclas; q sale y regenera el acta.
         Códigos: 0 bien; 65 archivos con errores; 73 la sesión no se puede bloquear; 75 otra grabación la tiene abierta; 128+señal si una señal la detuvo.
-        """)
+        """, [
+            ("acta record 2023-03-29-primera-mesa", "abre la pantalla de la secretaria", "opens the secretary's screen"),
+            ("acta record 2023-03-29-primera-mesa --lang en", "en inglés", "in English"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 
     @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
     var session: String
 
-    func run() throws {
+    func run() throws { try run(guide: nil) }
+
+    /// `acta demo` records with its first-run guide over the screen.
+    func run(guide: FirstRunGuide?) throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
-        let dir = common.directory
+        let location = common.location
+        let dir = location.directory
+        try requireSessionsFolder(location, language)
         let name: String
         do { name = try dir.resolve(session) } catch {
             printError(error.message.text(language)); throw Exit.noInput
@@ -66,10 +74,10 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw ExitCode(64)
         }
         let size = terminal.size
-        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(),
+        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: drafts.load())
         if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
-        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts)
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
         let exitCode = loop.run()
         terminal.stop()
         withExtendedLifetime(lock) {}
@@ -80,7 +88,7 @@ struct Record: ParsableCommand {
                          "WARNING! These changes could not be written to the journal; copy them:"))
             var seq = loop.model.session.nextSeq
             for kind in loop.model.pending {
-                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(), kind: kind)))
+                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(in: current.timeZone), kind: kind)))
                 seq += 1
             }
         }
@@ -104,11 +112,12 @@ struct RecordLoop {
     let terminal: CursesTerminal
     let writer: JournalWriter
     let drafts: DraftStore
+    var guide: FirstRunGuide?
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
     mutating func run() -> Int32 {
-        terminal.draw(RecordView.render(model))
+        terminal.draw(frame())
         var lastSecond = -1
         while true {
             let signal = CursesTerminal.pendingSignal
@@ -129,13 +138,13 @@ struct RecordLoop {
                     _ = flush()
                     return 130
                 }
-                effects += model.update(input)
+                if guide?.handle(input) != true { effects += model.update(input) }
                 changed = true
             } else if terminal.inputClosed {
                 _ = flush()
                 return 128 + SIGHUP
             }
-            let now = Clock.now()
+            let now = Clock.now(in: model.session.timeZone)
             effects += model.tick(now)
             if now.epochSeconds != lastSecond { lastSecond = now.epochSeconds; changed = true }
             for effect in effects {
@@ -152,18 +161,24 @@ struct RecordLoop {
                     changed = true
                 case .quit:
                     _ = flush()
-                    terminal.draw(RecordView.render(model))
+                    terminal.draw(frame())
                     return 0
                 }
             }
-            if changed { terminal.draw(RecordView.render(model)) }
+            if changed { terminal.draw(frame()) }
         }
+    }
+
+    func frame() -> Screen {
+        var screen = RecordView.render(model)
+        guide?.draw(on: &screen)
+        return screen
     }
 
     /// Writes pending events in order; stops at the first failure and keeps the rest.
     mutating func flush() -> Bool {
         var wrote = false
-        while let event = model.nextPendingEvent(at: Clock.now()) {
+        while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
                 let torn = writer.tornLinesMovedAside
                 try writer.append(event)
@@ -178,7 +193,7 @@ struct RecordLoop {
                 }
             } catch {
                 model.writeFailed(error.message.text(model.language))
-                lastFailure = Clock.now().epochSeconds
+                lastFailure = Clock.now(in: model.session.timeZone).epochSeconds
                 return true
             }
         }
