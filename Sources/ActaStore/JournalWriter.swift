@@ -10,12 +10,15 @@ import ActaFormats
 /// its line has been written and fsync'ed.
 public final class JournalWriter {
     public let path: String
+    /// Stamped on every line written, so a shared journal says which recorder wrote it.
+    public let recorder: String?
     private var fd: Int32
 
     /// Opens (creating it if needed) and repairs a torn last line: a fragment left by a
     /// process that died mid-write is moved to `journal.jsonl.torn` so the next append starts on a clean line.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, recorder: String? = nil) throws(StoreError) {
         self.path = path
+        self.recorder = recorder
         // Only a regular file can have a torn tail (and only it can be read whole).
         if FileIO.isRegularFile(path) {
             let bytes = try FileIO.read(path)
@@ -52,6 +55,8 @@ public final class JournalWriter {
     /// Writes one event as one line and fsyncs. On failure nothing is counted as recorded:
     /// a partial line is cut off again so a retry starts clean.
     public func append(_ event: SessionEvent) throws(StoreError) {
+        var event = event
+        if event.recorder == nil { event.recorder = recorder }
         let line = Array((JournalCodec.encode(event) + "\n").utf8)
         let before = lseek(fd, 0, SEEK_END)
         do throws(StoreError) {

@@ -14,7 +14,7 @@ struct Acta: ParsableCommand {
         Códigos de salida: 0 bien, 64 uso incorrecto, 65 datos con errores, 66 no existe la entrada, 73 no se puede crear, 74 error de E/S.
         """,
         version: "acta 0.1.0",
-        subcommands: [New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self])
+        subcommands: [New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Sync.self])
 }
 
 /// Options every subcommand shares.

@@ -19,6 +19,9 @@ struct Record: ParsableCommand {
     @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
     var session: String
 
+    @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
+    var takeOver = false
+
     func run() throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
@@ -53,8 +56,15 @@ struct Record: ParsableCommand {
                 printError(e.message.text(language)); throw Exit.cantCreate
             }
         }
+        // One writer per session across machines: the journal says who has been writing it.
+        let recorder = MesaSharing.recorder
+        if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
+            printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión: siga la sesión con acta review --follow, o use --take-over si ese equipo ya no grabará.",
+                         "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session: follow it with acta review --follow, or use --take-over if that computer will not record any more."))
+            throw ExitCode(75)
+        }
         let writer: JournalWriter
-        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)") } catch {
+        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)", recorder: recorder) } catch {
             printError(error.message.text(language)); throw Exit.cantCreate
         }
         let drafts = DraftStore(folder: loaded.folder)
@@ -94,6 +104,7 @@ struct Record: ParsableCommand {
             } catch {
                 printError(error.message.text(language))
             }
+            MesaSharing.commitRecorded(named.session, name: name, in: dir, language: language)
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
