@@ -112,6 +112,22 @@ public enum FileIO {
         }
     }
 
+    /// Copies a file's bytes to a new file (durably); an existing `destination` is never replaced.
+    public static func copyFile(_ source: String, to destination: String) throws(StoreError) {
+        let bytes = try read(source)
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError(path: destination, code: errno, es: "no se puede crear", en: "cannot create") }
+        do throws(StoreError) {
+            try writeAll(fd, bytes, path: destination)
+            guard fsync(fd) == 0 else { throw StoreError(path: destination, code: errno, es: "fsync falló", en: "fsync failed") }
+        } catch {
+            close(fd); unlink(destination)
+            throw error
+        }
+        close(fd)
+        syncDirectory(parent(of: destination))
+    }
+
     public static func listDirectory(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }

@@ -6,7 +6,11 @@ import ArgumentParser
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Valida plan, agenda y diario / Validates plan, agenda and journal.",
-        discussion: "Sin argumento revisa todas las sesiones. Cada problema sale como archivo:línea:columna: mensaje.")
+        discussion: HelpExamples.discussion("Sin argumento revisa todas las sesiones. Cada problema sale como archivo:línea:columna: mensaje.", [
+            ("acta check", "todas las sesiones y planes", "every session and plan"),
+            ("acta check 2023-03-29-primera-mesa", "una sesión: agenda, plan y diario", "one session: agenda, plan and journal"),
+            ("acta check sessions/plans/gt-pan5-2021-2023.yaml", "un archivo de plan", "a plan file"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 

@@ -5,7 +5,11 @@ import ArgumentParser
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "(Re)escribe minutes.md, action-items.md, milestones.csv y milestones.json / (Re)writes the outputs.")
+        abstract: "(Re)escribe minutes.md, action-items.md, milestones.csv y milestones.json / (Re)writes the outputs.",
+        discussion: HelpExamples.discussion("", [
+            ("acta export 2023-10-18-ejemplo-octubre", "el acta y los datos en español", "the acta and data in Spanish"),
+            ("acta export 2023-10-18-ejemplo-octubre --lang en", "en inglés", "in English"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 

@@ -5,7 +5,11 @@ import ArgumentParser
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Una línea por sesión, la más reciente primero / One line per session, newest first.")
+        abstract: "Una línea por sesión, la más reciente primero / One line per session, newest first.",
+        discussion: HelpExamples.discussion("", [
+            ("acta list", "las sesiones de ./sessions", "the sessions in ./sessions"),
+            ("acta list --lang en", "en inglés", "in English"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 

@@ -5,7 +5,14 @@ import ArgumentParser
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Crea la carpeta de una sesión con un esqueleto de agenda / Creates a session folder with an agenda skeleton.")
+        abstract: "Crea la carpeta de una sesión con un esqueleto de agenda / Creates a session folder with an agenda skeleton.",
+        discussion: HelpExamples.discussion("Nunca sobrescribe una sesión existente / never overwrites a session.", [
+            ("acta new 2023-08-23 segunda-mesa --plan gt-pan5-2021-2023 --from 2023-03-29-primera-mesa",
+             "la mesa siguiente, con los asientos y acuerdos de la anterior",
+             "the next mesa, with the seats and acuerdos of the previous one"),
+            ("acta new 2024-02-14 primera-mesa-2024 --plan gt-pan6-2023-2025",
+             "una sesión nueva con otro plan", "a new session on another plan"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 

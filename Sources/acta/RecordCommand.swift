@@ -9,10 +9,13 @@ import Foundation
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Graba una sesión en vivo / Records a session live (pantalla de terminal).",
-        discussion: """
+        discussion: HelpExamples.discussion("""
         Cada cambio se escribe en journal.jsonl (con fsync) antes de mostrarse como guardado. ? muestra todas las teclas; q sale y regenera el acta.
         Códigos: 0 bien; 65 archivos con errores; 73 la sesión no se puede bloquear; 75 otra grabación la tiene abierta; 128+señal si una señal la detuvo.
-        """)
+        """, [
+            ("acta record 2023-03-29-primera-mesa", "abre la pantalla de la secretaria", "opens the secretary's screen"),
+            ("acta record 2023-03-29-primera-mesa --lang en", "en inglés", "in English"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 

@@ -16,10 +16,14 @@ func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEnt
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Consulta las sesiones en el terminal / Browse the sessions in the terminal (solo lectura / read-only).",
-        discussion: """
+        discussion: HelpExamples.discussion("""
         Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a); ? muestra las teclas, q vuelve y sale.
         --follow SESIÓN muestra en vivo una sesión que otro terminal está grabando.
-        """)
+        """, [
+            ("acta review", "las sesiones de ./sessions", "the sessions in ./sessions"),
+            ("acta review --follow 2023-03-29-primera-mesa", "sigue en vivo la mesa que se graba en otro terminal",
+             "follows live the mesa being recorded in another terminal"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 
@@ -110,7 +114,11 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKe
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Cómo se movieron los hitos de un compromiso entre sesiones / How a commitment's hitos moved across sessions.")
+        abstract: "Cómo se movieron los hitos de un compromiso entre sesiones / How a commitment's hitos moved across sessions.",
+        discussion: HelpExamples.discussion("", [
+            ("acta history gt-pan5-2021-2023 1", "los hitos del compromiso 1", "commitment 1's hitos"),
+            ("acta history gt-pan5-2021-2023 1 --hito 3 --format csv", "solo el hito 1.3, como CSV", "hito 1.3 only, as CSV"),
+        ]))
 
     @OptionGroup var common: CommonOptions
     @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).") var plan: String
@@ -143,7 +151,12 @@ struct History: ParsableCommand {
 
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Los acuerdos de todas las sesiones / Every session's action items.")
+        abstract: "Los acuerdos de todas las sesiones / Every session's action items.",
+        discussion: HelpExamples.discussion("", [
+            ("acta actions --open", "los acuerdos abiertos", "the open acuerdos"),
+            ("acta actions --overdue --today 2023-12-15", "los vencidos a esa fecha", "the overdue ones at that date"),
+            ("acta actions --responsable MINGOB --format json", "los de una institución, como JSON", "one institution's, as JSON"),
+        ]))
 
     @OptionGroup var common: CommonOptions
     @Flag(help: "Solo abiertos / open only.") var open = false

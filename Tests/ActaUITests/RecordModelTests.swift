@@ -168,7 +168,7 @@ import Testing
         }
         var m = fixture.model()
         m.press(.character("?"))
-        #expect(m.mode == .help(scroll: 0))
+        #expect(m.mode == .help(HelpPager()))
         m.press(.escape)
         #expect(m.mode == .browse)
     }

@@ -60,4 +60,54 @@ public struct ActionItemForm: Sendable, Hashable {
         case .kind: break
         }
     }
+
+    public enum Outcome: Sendable, Hashable {
+        case editing
+        case cancelled
+        case openEditor(String)
+        /// Enter on the text with no text.
+        case missingText
+        /// Enter on the last field: save the acuerdo.
+        case save
+    }
+
+    /// Moves between fields, switches the type, completes the responsable, types text.
+    public mutating func handle(_ key: Key, seats: [Seat], keyMap: KeyMap) -> Outcome {
+        switch keyMap.command(for: key, in: [.form]) {
+        case .cancel?: return .cancelled
+        case .nextField?: field = Field(rawValue: min(field.rawValue + 1, Field.due.rawValue))!
+        case .previousField?: field = Field(rawValue: max(field.rawValue - 1, 0))!
+        case .complete?:
+            if field == .kind { kind = kind == .task ? .decision : .task }
+            if field == .responsible, let seat = completion(seats: seats) { responsible.set(Self.shortName(seat)) }
+        case .openEditor?:
+            if field == .text { return .openEditor(text.text) }
+        case .accept?:
+            if field == .text && text.text.trimmingSpaces().isEmpty { return .missingText }
+            if field == .due { return .save }
+            field = Field(rawValue: field.rawValue + 1)!
+        default:
+            if field == .kind, case .character(let c) = key {
+                if c == "d" { kind = .decision } else if c == "t" { kind = .task } else if c == " " {
+                    kind = kind == .task ? .decision : .task
+                }
+            } else {
+                editing { _ = $0.handle(key) }
+            }
+        }
+        return .editing
+    }
+
+    public enum Rejection: Error, Sendable, Hashable { case invalidDueDate }
+
+    /// The typed fields as an acuerdo's parts, the fecha límite read relative to the session's date.
+    public func parsed(base: CalendarDate) -> Result<(text: String, responsible: String, due: CalendarDate?), Rejection> {
+        let dueText = due.text.trimmingSpaces()
+        var date: CalendarDate?
+        if !dueText.isEmpty {
+            guard let d = DueDateInput.parse(dueText, base: base) else { return .failure(.invalidDueDate) }
+            date = d
+        }
+        return .success((text.text.trimmingSpaces(), responsible.text.trimmingSpaces(), date))
+    }
 }

@@ -11,23 +11,20 @@ public enum Effect: Sendable, Hashable {
     case quit
 }
 
-/// The state of `acta record`: the confirmed session, changes not yet written, and the screen's own state.
+/// The state of `acta record`: the confirmed session, changes not yet written, and the screen's
+/// own state. Each mode is a small state machine of its own (AgendaNavigator, FieldEditor with
+/// MilestoneReportForm, ActionItemForm, AttendanceSheet, SearchPrompt, HelpPager); this model
+/// routes keys to the one in charge and turns what it answers into journal events and messages.
 public struct RecordModel: Sendable {
-    public enum Pane: Sendable, Hashable { case agenda, actionItems }
-
-    public enum Flow: Sendable, Hashable {
-        /// After the percent, type the note.
-        case thenNote
-        /// After the note, go to the next hito.
-        case thenNext
-    }
+    public typealias Pane = AgendaNavigator.Pane
 
     public enum Mode: Sendable, Hashable {
         case browse
-        case editing(target: EditTarget, field: TextField, flow: Flow?)
+        case editing(FieldEditor)
         case actionItemForm(ActionItemForm)
-        case attendance(selection: Int, delegate: TextField?)
-        case help(scroll: Int)
+        case attendance(AttendanceSheet)
+        case search(SearchPrompt)
+        case help(HelpPager)
         case draftOffer(Draft)
     }
 
@@ -52,17 +49,14 @@ public struct RecordModel: Sendable {
     public private(set) var now: Timestamp
     public private(set) var width: Int
     public private(set) var height: Int
-    public private(set) var rows: [TreeRow]
-    public private(set) var selection: Int = 0
-    public private(set) var treeScroll: Int = 0
-    public private(set) var pane: Pane = .agenda
-    public private(set) var actionSelection: Int = 0
+    public private(set) var navigator: AgendaNavigator
     public private(set) var mode: Mode = .browse
     public var message: StatusMessage?
     public private(set) var lastWriteError: String?
     private var lastDraftSave: Timestamp?
     private var draftSaved: Draft?
-    public private(set) var searchField: TextField?
+    /// Queries searched with /, oldest first.
+    public private(set) var searchHistory: [String] = []
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24
@@ -76,10 +70,10 @@ public struct RecordModel: Sendable {
         self.now = now
         self.width = width
         self.height = height
-        self.rows = TreeRow.rows(session.agenda)
-        self.selection = resumeSelection()
+        let rows = TreeRow.rows(session.agenda)
+        navigator = AgendaNavigator(rows: rows, selection: AgendaNavigator.resumeRow(session, rows: rows),
+                                    height: Self.treeHeight(height))
         if let draft { mode = .draftOffer(draft) }
-        scrollToSelection()
     }
 
     func t(_ es: String, _ en: String) -> String { language == .es ? es : en }
@@ -95,38 +89,16 @@ public struct RecordModel: Sendable {
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
-    public var selectedRow: TreeRow { rows[selection] }
+    public var rows: [TreeRow] { navigator.rows }
+    public var selection: Int { navigator.selection }
+    public var treeScroll: Int { navigator.scroll }
+    public var pane: Pane { navigator.pane }
+    public var actionSelection: Int { navigator.actionSelection }
+    public var selectedRow: TreeRow { navigator.selectedRow }
     /// The agenda item the selection is in (the first item when on attendance).
     public var currentItem: Int { selectedRow.item ?? session.agenda.items.first?.number ?? 1 }
-    public var treeHeight: Int { max(1, height - 3) }
-
-    /// Where recording left off: the running item's next unreported hito, else the last thing reported.
-    func resumeSelection() -> Int {
-        let s = session
-        var target: TreeRow?
-        if let running = s.runningItem {
-            let inItem = rows.filter { $0.item == running }
-            let unreported = { (row: TreeRow) in row.milestone.map { s.report($0) == nil } ?? false }
-            // The hito after the last one reported, else the first not yet reported.
-            let lastReported = s.events.reversed().lazy.compactMap { event -> TreeRow? in
-                if case .milestoneReported(let r) = event.kind, r.item == running { return .milestone(item: r.item, key: r.key) }
-                return nil
-            }.first
-            if let last = lastReported, let i = inItem.firstIndex(of: last), i + 1 < inItem.count, unreported(inItem[i + 1]) {
-                target = inItem[i + 1]
-            } else {
-                target = inItem.first(where: unreported) ?? lastReported ?? inItem.first
-            }
-        }
-        if target == nil, let last = s.events.reversed().compactMap({ event -> TreeRow? in
-            if case .milestoneReported(let r) = event.kind { return .milestone(item: r.item, key: r.key) }
-            if case .itemStarted(let n) = event.kind { return .item(n) }
-            return nil
-        }).first {
-            target = last
-        }
-        return target.flatMap { rows.firstIndex(of: $0) } ?? 0
-    }
+    public var treeHeight: Int { Self.treeHeight(height) }
+    static func treeHeight(_ height: Int) -> Int { max(1, height - 3) }
 
     /// The contexts whose keys apply now, most specific first.
     public var contexts: [KeyContext] {
@@ -134,8 +106,8 @@ public struct RecordModel: Sendable {
         case .browse:
             if pane == .actionItems { return [.actionItems, .global] }
             return selectedRow.milestone != nil ? [.milestone, .agenda, .global] : [.agenda, .global]
-        case .editing, .actionItemForm: return [.form, .text]
-        case .attendance(_, let delegate): return delegate == nil ? [.attendance, .global] : [.form, .text]
+        case .editing, .actionItemForm, .search: return [.form, .text]
+        case .attendance(let sheet): return sheet.contexts
         case .help: return [.help]
         case .draftOffer: return [.form]
         }
@@ -169,7 +141,7 @@ public struct RecordModel: Sendable {
         switch input {
         case .resize(let w, let h):
             width = w; height = h
-            scrollToSelection()
+            navigator.resize(height: treeHeight)
             return []
         case .paste(let text):
             return typeText(text)
@@ -208,7 +180,7 @@ public struct RecordModel: Sendable {
         if !pending.isEmpty { pending.removeFirst() }
         if lastWriteError != nil {
             lastWriteError = nil
-            if pending.isEmpty { message = StatusMessage(text: t("Diario escrito de nuevo: todo guardado.", "Journal written again: all saved."), isError: false) }
+            if pending.isEmpty { message = say("Diario escrito de nuevo: todo guardado.", "Journal written again: all saved.") }
         }
     }
 
@@ -223,9 +195,9 @@ public struct RecordModel: Sendable {
         guard let text else { return }
         let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
         switch mode {
-        case .editing(let target, var field, let flow):
-            field.set(trimmed)
-            mode = .editing(target: target, field: field, flow: flow)
+        case .editing(var editor):
+            editor.field.set(trimmed)
+            mode = .editing(editor)
         case .actionItemForm(var form):
             form.text.set(trimmed)
             mode = .actionItemForm(form)
@@ -235,12 +207,13 @@ public struct RecordModel: Sendable {
 
     var currentDraft: Draft? {
         switch mode {
-        case .editing(let target, let field, _) where target != .search:
-            return Draft(target: target, text: field.text)
+        case .editing(let editor):
+            return Draft(target: editor.target, text: editor.field.text)
         case .actionItemForm(let form):
             return Draft(target: nil, text: form.text.text, actionItem: form.draft)
-        case .attendance(let sel, let delegate?):
-            return Draft(target: .delegate(seat: session.agenda.seats[sel].id), text: delegate.text)
+        case .attendance(let sheet):
+            guard let delegate = sheet.delegate else { return nil }
+            return Draft(target: .delegate(seat: session.agenda.seats[sheet.selection].id), text: delegate.text)
         default:
             return nil
         }
@@ -263,14 +236,17 @@ public struct RecordModel: Sendable {
         [.flushJournal, .clearDraft, .quit]
     }
 
+    /// Pasted text goes whole into the field being typed, never taken for commands.
     mutating func typeText(_ text: String) -> [Effect] {
         switch mode {
-        case .editing(let target, var field, let flow):
-            field.insert(text); mode = .editing(target: target, field: field, flow: flow)
+        case .editing(var editor):
+            editor.field.insert(text); mode = .editing(editor)
         case .actionItemForm(var form):
             form.editing { $0.insert(text) }; mode = .actionItemForm(form)
-        case .attendance(let sel, var delegate?):
-            delegate.insert(text); mode = .attendance(selection: sel, delegate: delegate)
+        case .attendance(var sheet) where sheet.delegate != nil:
+            sheet.delegate?.insert(text); mode = .attendance(sheet)
+        case .search(var prompt):
+            prompt.field.insert(text); mode = .search(prompt)
         default:
             break
         }
@@ -281,16 +257,21 @@ public struct RecordModel: Sendable {
         if key != .enter { message = nil }
         switch mode {
         case .browse: return browse(key)
-        case .editing(let target, let field, let flow): return edit(key, target: target, field: field, flow: flow)
+        case .editing(let editor): return edit(key, editor)
         case .actionItemForm(let form): return formKey(key, form)
-        case .attendance(let sel, let delegate): return attendanceKey(key, selection: sel, delegate: delegate)
-        case .help(let scroll):
-            switch keyMap.command(for: key, in: [.help]) {
-            case .back?: mode = .browse
-            case .moveDown?: mode = .help(scroll: scroll + 1)
-            case .moveUp?: mode = .help(scroll: max(0, scroll - 1))
-            default: break
+        case .attendance(let sheet): return attendanceKey(key, sheet)
+        case .search(var prompt):
+            switch prompt.handle(key, keyMap: keyMap) {
+            case .typing: mode = .search(prompt)
+            case .cancelled: mode = .browse
+            case .search(let query):
+                searchHistory = prompt.history
+                mode = .browse
+                search(query.trimmingSpaces())
             }
+            return []
+        case .help(var pager):
+            mode = pager.handle(key, keyMap: keyMap) ? .help(pager) : .browse
             return []
         case .draftOffer(let draft):
             switch key {
@@ -312,16 +293,15 @@ public struct RecordModel: Sendable {
             mode = .actionItemForm(ActionItemForm(draft: a))
         } else if let target = draft.target {
             if case .delegate(let seat) = target, let index = session.agenda.seats.firstIndex(where: { $0.id == seat }) {
-                mode = .attendance(selection: index, delegate: TextField(draft.text))
+                mode = .attendance(AttendanceSheet(selection: index, delegate: TextField(draft.text)))
             } else {
-                if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { selection = row }
-                if case .itemNote(let item) = target, let row = rows.firstIndex(of: .item(item)) { selection = row }
-                mode = .editing(target: target, field: TextField(draft.text), flow: nil)
+                if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { navigator.select(row) }
+                if case .itemNote(let item) = target { navigator.select(.item(item)) }
+                mode = .editing(FieldEditor(target, text: draft.text))
             }
         } else {
             mode = .browse
         }
-        scrollToSelection()
         message = say("Borrador recuperado: revíselo y pulse Enter para guardarlo.", "Draft recovered: check it and press Enter to save it.")
     }
 
@@ -335,33 +315,24 @@ public struct RecordModel: Sendable {
             return []
         }
         switch command {
-        case .help: mode = .help(scroll: 0)
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            _ = navigator.move(command, actionCount: itemActionItems.count)
+        case .help: mode = .help(HelpPager())
         case .quit: return quit()
         case .undo: undo()
         case .redo: redo()
-        case .attendance: mode = .attendance(selection: 0, delegate: nil)
+        case .attendance: mode = .attendance(AttendanceSheet())
         case .addActionItem:
             mode = .actionItemForm(ActionItemForm(item: currentItem))
         case .setNextSession:
-            mode = .editing(target: .nextSession, field: TextField(shown.nextSession?.date.iso ?? ""), flow: nil)
+            mode = .editing(FieldEditor(.nextSession, text: shown.nextSession?.date.iso ?? ""))
         case .search:
-            mode = .editing(target: .search, field: TextField(searchField?.text ?? ""), flow: nil)
+            mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
-            pane = pane == .agenda ? .actionItems : .agenda
-            actionSelection = min(actionSelection, max(0, itemActionItems.count - 1))
-            if pane == .actionItems && itemActionItems.isEmpty {
-                pane = .agenda
+            if !navigator.switchPane(actionCount: itemActionItems.count) {
                 message = say("Este punto no tiene acuerdos; «a» añade uno.", "This item has no action items; “a” adds one.")
             }
-        case .back: pane = .agenda
-        case .moveDown:
-            if pane == .actionItems { actionSelection = min(actionSelection + 1, max(0, itemActionItems.count - 1)) } else { select(selection + 1) }
-        case .moveUp:
-            if pane == .actionItems { actionSelection = max(0, actionSelection - 1) } else { select(selection - 1) }
-        case .pageDown: select(selection + treeHeight - 1)
-        case .pageUp: select(selection - treeHeight + 1)
-        case .top: select(0)
-        case .bottom: select(rows.count - 1)
+        case .back: navigator.focusAgenda()
         case .nextMilestone: nextMilestone()
         case .activate:
             if pane == .actionItems, actionSelection < itemActionItems.count {
@@ -390,14 +361,12 @@ public struct RecordModel: Sendable {
             report.status = status
             ensureRunning(currentItem)
             record(.milestoneReported(report))
-            mode = .editing(target: .percent(commitment: key.commitment, milestone: key.milestone),
-                            field: TextField(report.percent.map(String.init) ?? ""), flow: .thenNote)
+            mode = .editing(MilestoneReportForm.editor(.percent, report, flow: .thenNote))
         case .editPercent:
             guard let milestone = selectedRow.milestone else { break }
             var initial = ""
             if case .character(let c) = key, c.isNumber { initial = String(c) }
-            mode = .editing(target: .percent(commitment: milestone.commitment, milestone: milestone.milestone),
-                            field: TextField(initial), flow: nil)
+            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial))
         case .toggleValidated, .toggleRescheduled:
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
@@ -406,18 +375,15 @@ public struct RecordModel: Sendable {
             record(.milestoneReported(report))
         case .editEvidence:
             guard let key = selectedRow.milestone else { break }
-            mode = .editing(target: .evidence(commitment: key.commitment, milestone: key.milestone),
-                            field: TextField(currentReport(key).evidence), flow: nil)
+            mode = .editing(MilestoneReportForm.editor(.evidence, currentReport(key)))
         case .editNote:
             if let key = selectedRow.milestone {
-                mode = .editing(target: .note(commitment: key.commitment, milestone: key.milestone),
-                                field: TextField(currentReport(key).note), flow: nil)
+                mode = .editing(MilestoneReportForm.editor(.note, currentReport(key)))
             } else if let item = selectedRow.item {
-                mode = .editing(target: .itemNote(item: item), field: TextField(), flow: nil)
+                mode = .editing(FieldEditor(.itemNote(item: item)))
             }
         default: break
         }
-        scrollToSelection()
         return pending.isEmpty ? [] : [.flushJournal]
     }
 
@@ -425,26 +391,20 @@ public struct RecordModel: Sendable {
         shown.report(key) ?? MilestoneReport(item: currentItem, key: key)
     }
 
-    mutating func select(_ index: Int) {
-        selection = min(max(0, index), rows.count - 1)
-        pane = .agenda
-        actionSelection = 0
-    }
-
     mutating func nextMilestone() {
-        guard let next = rows.indices.dropFirst(selection + 1).first(where: { rows[$0].milestone != nil }) else {
+        guard let next = navigator.nextMilestoneIndex else {
             message = say("No hay más hitos en la agenda.", "There are no more milestones on the agenda.")
             return
         }
         let fromItem = selectedRow.item
-        select(next)
+        navigator.select(next)
         if let item = selectedRow.item, item != fromItem { ensureRunning(item) }
     }
 
     mutating func activate() {
         switch selectedRow {
         case .attendance:
-            mode = .attendance(selection: 0, delegate: nil)
+            mode = .attendance(AttendanceSheet())
         case .item(let n):
             if shown.runningItem == n {
                 record(.itemEnded(item: n))
@@ -454,8 +414,7 @@ public struct RecordModel: Sendable {
                 message = say("Punto \(n) en curso: su reloj corre.", "Item \(n) under way: its clock is running.")
             }
         case .milestone(_, let key):
-            mode = .editing(target: .note(commitment: key.commitment, milestone: key.milestone),
-                            field: TextField(currentReport(key).note), flow: nil)
+            mode = .editing(MilestoneReportForm.editor(.note, currentReport(key)))
         }
     }
 
@@ -465,7 +424,7 @@ public struct RecordModel: Sendable {
             message = say("Nada que deshacer.", "Nothing to undo.")
             return
         }
-        let what = s.events.first { $0.seq == seq }.map { describe($0.kind) } ?? ""
+        let what = s.events.first { $0.seq == seq }.map { $0.kind.summary(language) } ?? ""
         record(.undone(seq: seq))
         message = say("Deshecho: \(what). (U rehace)", "Undone: \(what). (U redoes)")
     }
@@ -480,77 +439,50 @@ public struct RecordModel: Sendable {
         message = say("Rehecho.", "Redone.")
     }
 
-    func describe(_ kind: SessionEventKind) -> String {
-        switch kind {
-        case .attendanceMarked(let seat, _, _): return t("asistencia de \(seat)", "attendance of \(seat)")
-        case .itemStarted(let n): return t("inicio del punto \(n)", "start of item \(n)")
-        case .itemEnded(let n): return t("fin del punto \(n)", "end of item \(n)")
-        case .milestoneReported(let r): return t("informe del hito \(r.key)", "report of milestone \(r.key)")
-        case .noteAdded(let n, _): return t("nota del punto \(n)", "note of item \(n)")
-        case .actionItemAdded(let a): return t("acuerdo \(a.number)", "action item \(a.number)")
-        case .actionItemEdited(let n, _): return t("edición del acuerdo \(n)", "edit of action item \(n)")
-        case .actionItemClosed(let n, _): return t("cierre del acuerdo \(n)", "closing of action item \(n)")
-        case .actionItemReopened(let n, _): return t("reapertura del acuerdo \(n)", "reopening of action item \(n)")
-        case .nextSessionSet: return t("próxima sesión", "next session")
-        case .undone, .redone: return ""
-        }
-    }
-
     // MARK: Editing one field
 
-    mutating func edit(_ key: Key, target: EditTarget, field: TextField, flow: Flow?) -> [Effect] {
-        var field = field
-        switch keyMap.command(for: key, in: [.form]) {
-        case .cancel?:
+    mutating func edit(_ key: Key, _ editor: FieldEditor) -> [Effect] {
+        var editor = editor
+        let outcome = editor.handle(key, keyMap: keyMap)
+        mode = .editing(editor)
+        switch outcome {
+        case .typing:
+            return []
+        case .cancelled:
             mode = .browse
-            if target == .search { return [] }
             message = say("Cancelado; no se guardó ese texto.", "Cancelled; that text was not saved.")
             draftSaved = nil
             return [.clearDraft]
-        case .accept?:
-            return accept(target: target, field: field, flow: flow)
-        case .openEditor?:
-            return [.openEditor(field.text)]
-        default:
-            if field.handle(key) { mode = .editing(target: target, field: field, flow: flow) }
-            if target == .search { searchField = field }
-            return []
+        case .openEditor(let text):
+            return [.openEditor(text)]
+        case .accepted(let text):
+            return accept(editor, text: text)
         }
     }
 
-    mutating func accept(target: EditTarget, field: TextField, flow: Flow?) -> [Effect] {
-        let text = field.text.trimmingSpaces()
-        switch target {
-        case .percent(let c, let m):
-            let key = MilestoneKey(commitment: c, milestone: m)
-            var report = currentReport(key)
-            if text.isEmpty {
-                report.percent = nil
-            } else {
-                guard let p = Int(text), (0...100).contains(p) else {
-                    message = say("El porcentaje es un número de 0 a 100.", "The percentage is a number from 0 to 100.", error: true)
-                    return []
+    mutating func accept(_ editor: FieldEditor, text typed: String) -> [Effect] {
+        let text = typed.trimmingSpaces()
+        switch editor.target {
+        case .percent, .note, .evidence:
+            guard let key = editor.target.milestone, let field = MilestoneReportForm.field(of: editor.target) else { break }
+            switch MilestoneReportForm.applying(typed, to: field, of: currentReport(key)) {
+            case .failure(.percentOutOfRange):
+                message = say("El porcentaje es un número de 0 a 100.", "The percentage is a number from 0 to 100.", error: true)
+                return []
+            case .success(let report):
+                if report != shown.report(key) { ensureRunning(currentItem); record(.milestoneReported(report)) }
+                if let next = MilestoneReportForm.next(after: field, flow: editor.flow, report: report) {
+                    mode = .editing(next)
+                } else {
+                    mode = .browse
+                    if editor.flow == .thenNext { nextMilestone() }
                 }
-                report.percent = p
             }
-            if report != shown.report(key) { ensureRunning(currentItem); record(.milestoneReported(report)) }
-            if flow == .thenNote {
-                mode = .editing(target: .note(commitment: c, milestone: m), field: TextField(report.note), flow: .thenNext)
-            } else {
-                mode = .browse
-            }
-        case .note(let c, let m), .evidence(let c, let m):
-            let key = MilestoneKey(commitment: c, milestone: m)
-            var report = currentReport(key)
-            if case .note = target { report.note = field.text } else { report.evidence = field.text }
-            if report != shown.report(key) { ensureRunning(currentItem); record(.milestoneReported(report)) }
-            mode = .browse
-            if flow == .thenNext { nextMilestone() }
         case .itemNote(let item):
             mode = .browse
             if !text.isEmpty {
                 ensureRunning(item)
-                record(.noteAdded(item: item, text: field.text))
+                record(.noteAdded(item: item, text: typed))
                 message = say("Nota añadida al punto \(item).", "Note added to item \(item).")
             }
         case .delegate:
@@ -563,16 +495,12 @@ public struct RecordModel: Sendable {
             record(.nextSessionSet(date: date, note: nil))
             message = say("Próxima sesión: \(date.long(.es)).", "Next session: \(date.long(.en)).")
             mode = .browse
-        case .search:
-            searchField = field
-            mode = .browse
-            search(text)
-            return []
         }
         draftSaved = nil
-        scrollToSelection()
         return [.clearDraft, .flushJournal]
     }
+
+    // MARK: Search
 
     /// The text a row is found by.
     func rowText(_ row: TreeRow) -> String {
@@ -588,10 +516,8 @@ public struct RecordModel: Sendable {
     mutating func search(_ query: String) {
         let q = Folding.fold(query)
         guard !q.isEmpty else { return }
-        let order = Array(rows.indices.dropFirst(selection + 1)) + Array(rows.indices.prefix(selection + 1))
-        if let hit = order.first(where: { Folding.fold(rowText(rows[$0])).contains(q) }) {
-            select(hit)
-            scrollToSelection()
+        if let hit = navigator.nextMatch({ Folding.fold(rowText($0)).contains(q) }) {
+            navigator.select(hit)
             message = say("Encontrado: «\(query)» (/ y Enter busca el siguiente).", "Found: “\(query)” (/ and Enter finds the next).")
         } else {
             message = say("No se encontró «\(query)».", "“\(query)” not found.", error: true)
@@ -602,68 +528,43 @@ public struct RecordModel: Sendable {
 
     mutating func formKey(_ key: Key, _ form: ActionItemForm) -> [Effect] {
         var form = form
-        switch keyMap.command(for: key, in: [.form]) {
-        case .cancel?:
+        let outcome = form.handle(key, seats: session.agenda.seats, keyMap: keyMap)
+        mode = .actionItemForm(form)
+        switch outcome {
+        case .editing:
+            return []
+        case .cancelled:
             mode = .browse
             draftSaved = nil
             message = say("Acuerdo descartado.", "Action item discarded.")
             return [.clearDraft]
-        case .nextField?:
-            form.field = ActionItemForm.Field(rawValue: min(form.field.rawValue + 1, 3))!
-        case .previousField?:
-            form.field = ActionItemForm.Field(rawValue: max(form.field.rawValue - 1, 0))!
-        case .complete?:
-            if form.field == .kind { form.kind = form.kind == .task ? .decision : .task }
-            if form.field == .responsible, let seat = form.completion(seats: session.agenda.seats) {
-                form.responsible.set(ActionItemForm.shortName(seat))
-            }
-        case .openEditor?:
-            if form.field == .text { mode = .actionItemForm(form); return [.openEditor(form.text.text)] }
-        case .accept?:
-            if form.field == .text && form.text.text.trimmingSpaces().isEmpty {
-                message = say("Escriba el texto del acuerdo.", "Type the action item's text.", error: true)
-                break
-            }
-            if form.field == .due { return saveActionItem(form) }
-            form.field = ActionItemForm.Field(rawValue: form.field.rawValue + 1)!
-        default:
-            if form.field == .kind, case .character(let c) = key {
-                if c == "d" { form.kind = .decision } else if c == "t" { form.kind = .task } else if c == " " {
-                    form.kind = form.kind == .task ? .decision : .task
-                }
-            } else {
-                form.editing { _ = $0.handle(key) }
-            }
+        case .openEditor(let text):
+            return [.openEditor(text)]
+        case .missingText:
+            message = say("Escriba el texto del acuerdo.", "Type the action item's text.", error: true)
+            return []
+        case .save:
+            return saveActionItem(form)
         }
-        mode = .actionItemForm(form)
-        return []
     }
 
     mutating func saveActionItem(_ form: ActionItemForm) -> [Effect] {
-        let dueText = form.due.text.trimmingSpaces()
-        var due: CalendarDate?
-        if !dueText.isEmpty {
-            guard let d = DueDateInput.parse(dueText, base: session.agenda.date) else {
-                message = say("Fecha límite no válida: use 2023-08-15, 15/08, +2w o +10d.",
-                              "Invalid due date: use 2023-08-15, 15/08, +2w or +10d.", error: true)
-                mode = .actionItemForm(form)
-                return []
-            }
-            due = d
+        guard case .success(let fields) = form.parsed(base: session.agenda.date) else {
+            message = say("Fecha límite no válida: use 2023-08-15, 15/08, +2w o +10d.",
+                          "Invalid due date: use 2023-08-15, 15/08, +2w or +10d.", error: true)
+            return []
         }
-        let text = form.text.text.trimmingSpaces()
-        let responsible = form.responsible.text.trimmingSpaces()
         if let number = form.number, let old = shown.actionItem(number) {
-            let changes = ActionItemChanges(kind: old.kind == form.kind ? nil : form.kind, text: old.text == text ? nil : text,
-                                            responsible: old.responsible == responsible ? nil : responsible,
-                                            due: old.due == due ? nil : .some(due))
+            let changes = ActionItemChanges(kind: old.kind == form.kind ? nil : form.kind, text: old.text == fields.text ? nil : fields.text,
+                                            responsible: old.responsible == fields.responsible ? nil : fields.responsible,
+                                            due: old.due == fields.due ? nil : .some(fields.due))
             if changes != ActionItemChanges() { record(.actionItemEdited(number: number, changes: changes)) }
             message = say("Acuerdo \(number) actualizado.", "Action item \(number) updated.")
         } else {
             let number = shown.nextActionItemNumber
             ensureRunning(form.item)
-            record(.actionItemAdded(ActionItem(number: number, item: form.item, kind: form.kind, text: text,
-                                               responsible: responsible, due: due)))
+            record(.actionItemAdded(ActionItem(number: number, item: form.item, kind: form.kind, text: fields.text,
+                                               responsible: fields.responsible, due: fields.due)))
             message = say("Acuerdo \(number) registrado.", "Action item \(number) recorded.")
         }
         mode = .browse
@@ -673,58 +574,33 @@ public struct RecordModel: Sendable {
 
     // MARK: Attendance
 
-    mutating func attendanceKey(_ key: Key, selection sel: Int, delegate: TextField?) -> [Effect] {
-        let seats = session.agenda.seats
-        if var field = delegate {
-            switch keyMap.command(for: key, in: [.form]) {
-            case .cancel?:
-                mode = .attendance(selection: sel, delegate: nil)
-                draftSaved = nil
-                return [.clearDraft]
-            case .accept?:
-                let name = field.text.trimmingSpaces()
-                record(.attendanceMarked(seat: seats[sel].id, present: true, delegate: name.isEmpty ? nil : name))
-                mode = .attendance(selection: min(sel + 1, seats.count - 1), delegate: nil)
-                draftSaved = nil
-                return [.clearDraft, .flushJournal]
+    mutating func attendanceKey(_ key: Key, _ sheet: AttendanceSheet) -> [Effect] {
+        var sheet = sheet
+        let outcome = sheet.handle(key, seats: session.agenda.seats, attendance: shown.attendance, keyMap: keyMap)
+        mode = .attendance(sheet)
+        switch outcome {
+        case .stay:
+            return []
+        case .cancelledDelegate:
+            draftSaved = nil
+            return [.clearDraft]
+        case .mark(let seat, let present, let delegate, let typed):
+            record(.attendanceMarked(seat: seat, present: present, delegate: delegate))
+            guard typed else { return [.flushJournal] }
+            draftSaved = nil
+            return [.clearDraft, .flushJournal]
+        case .close:
+            mode = .browse
+            return []
+        case .screenCommand:
+            // Undo and redo keep the sheet open; any other command of the whole screen leaves it.
+            switch keyMap.command(for: key, in: [.global]) {
+            case .undo?: undo(); return [.flushJournal]
+            case .redo?: redo(); return [.flushJournal]
             default:
-                _ = field.handle(key)
-                mode = .attendance(selection: sel, delegate: field)
-                return []
+                mode = .browse
+                return browse(key)
             }
         }
-        switch keyMap.command(for: key, in: [.attendance, .global]) {
-        case .moveDown?: mode = .attendance(selection: min(sel + 1, seats.count - 1), delegate: nil)
-        case .moveUp?: mode = .attendance(selection: max(0, sel - 1), delegate: nil)
-        case .togglePresent?:
-            let seat = seats[sel]
-            let current = shown.attendance[seat.id]
-            let present = !(current?.present ?? false)
-            record(.attendanceMarked(seat: seat.id, present: present,
-                                     delegate: present ? (current?.delegate ?? seat.delegates.first) : current?.delegate))
-            mode = .attendance(selection: min(sel + 1, seats.count - 1), delegate: nil)
-            return [.flushJournal]
-        case .editDelegate?:
-            let seat = seats[sel]
-            mode = .attendance(selection: sel, delegate: TextField(shown.attendance[seat.id]?.delegate ?? seat.delegates.first ?? ""))
-        case .back?: mode = .browse
-        case .undo?: undo(); return [.flushJournal]
-        case .redo?: redo(); return [.flushJournal]
-        case nil: break
-        default:
-            // Any other command of the whole screen works from attendance too.
-            mode = .browse
-            return browse(key)
-        }
-        return []
-    }
-
-    // MARK: Layout
-
-    mutating func scrollToSelection() {
-        let h = treeHeight
-        if selection < treeScroll { treeScroll = selection }
-        if selection >= treeScroll + h { treeScroll = selection - h + 1 }
-        treeScroll = max(0, min(treeScroll, max(0, rows.count - h)))
     }
 }

@@ -22,10 +22,10 @@ public enum RecordView {
         agendaPane(m, shown, &screen, width: left, top: top)
         let rx = left + 2, rw = m.width - left - 3
         switch m.mode {
-        case .help(let scroll):
-            help(m, &screen, scroll: scroll)
-        case .attendance(let sel, let delegate):
-            attendance(m, shown, &screen, x: rx, width: rw, selection: sel, delegate: delegate)
+        case .help(let pager):
+            help(m, &screen, scroll: pager.scroll)
+        case .attendance(let sheet):
+            attendance(m, shown, &screen, x: rx, width: rw, selection: sheet.selection, delegate: sheet.delegate)
         case .actionItemForm(let form):
             actionItemForm(m, shown, &screen, form: form, x: rx, width: rw)
         default:
@@ -144,7 +144,7 @@ public enum RecordView {
         }
         var editingTarget: EditTarget?
         var editingField: TextField?
-        if case .editing(let target, let field, _) = m.mode { editingTarget = target; editingField = field }
+        if case .editing(let editor) = m.mode { editingTarget = editor.target; editingField = editor.field }
         switch m.selectedRow {
         case .attendance:
             line(t("Asistencia", "Attendance"), .heading)
@@ -327,8 +327,12 @@ public enum RecordView {
     static func bottomBars(_ m: RecordModel, _ screen: inout Screen) {
         let hintRow = m.height - 2, messageRow = m.height - 1
         m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow)
-        if case .editing(let target, let field, _) = m.mode, target == .search || target == .nextSession {
-            let label = target == .search ? "/" : (m.language == .es ? "Próxima sesión: " : "Next session: ")
+        var prompt: (label: String, field: TextField)?
+        if case .search(let search) = m.mode { prompt = ("/", search.field) }
+        if case .editing(let editor) = m.mode, editor.target == .nextSession {
+            prompt = (m.language == .es ? "Próxima sesión: " : "Next session: ", editor.field)
+        }
+        if let (label, field) = prompt {
             let w = screen.put(label, row: messageRow, column: 0, role: .key)
             let col = field.render(into: &screen, row: messageRow, column: w, width: m.width - w - 1, role: .fieldActive)
             screen.cursor = (messageRow, col)

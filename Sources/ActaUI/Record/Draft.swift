@@ -8,7 +8,6 @@ public enum EditTarget: Sendable, Hashable, Codable {
     case itemNote(item: Int)
     case delegate(seat: String)
     case nextSession
-    case search
 
     public var milestone: MilestoneKey? {
         switch self {

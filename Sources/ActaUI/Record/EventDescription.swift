@@ -1,0 +1,21 @@
+import ActaCore
+
+extension SessionEventKind {
+    /// What the event changed, as the undo message names it.
+    func summary(_ language: Language) -> String {
+        let t = { (es: String, en: String) in language == .es ? es : en }
+        switch self {
+        case .attendanceMarked(let seat, _, _): return t("asistencia de \(seat)", "attendance of \(seat)")
+        case .itemStarted(let n): return t("inicio del punto \(n)", "start of item \(n)")
+        case .itemEnded(let n): return t("fin del punto \(n)", "end of item \(n)")
+        case .milestoneReported(let r): return t("informe del hito \(r.key)", "report of milestone \(r.key)")
+        case .noteAdded(let n, _): return t("nota del punto \(n)", "note of item \(n)")
+        case .actionItemAdded(let a): return t("acuerdo \(a.number)", "action item \(a.number)")
+        case .actionItemEdited(let n, _): return t("edición del acuerdo \(n)", "edit of action item \(n)")
+        case .actionItemClosed(let n, _): return t("cierre del acuerdo \(n)", "closing of action item \(n)")
+        case .actionItemReopened(let n, _): return t("reapertura del acuerdo \(n)", "reopening of action item \(n)")
+        case .nextSessionSet: return t("próxima sesión", "next session")
+        case .undone, .redone: return ""
+        }
+    }
+}

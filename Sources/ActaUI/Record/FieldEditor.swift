@@ -1,0 +1,39 @@
+/// One text field being typed on the record screen (a hito's %, note or evidence, an item's
+/// note, the next session's date): Enter accepts, Esc cancels, C-e opens $EDITOR.
+public struct FieldEditor: Sendable, Hashable {
+    /// What comes after accepting, in the fast path of a hito report.
+    public enum Flow: Sendable, Hashable {
+        /// After the percent, type the note.
+        case thenNote
+        /// After the note, go to the next hito.
+        case thenNext
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        case typing
+        case cancelled
+        case accepted(String)
+        case openEditor(String)
+    }
+
+    public let target: EditTarget
+    public var field: TextField
+    public let flow: Flow?
+
+    public init(_ target: EditTarget, text: String = "", flow: Flow? = nil) {
+        self.target = target
+        self.field = TextField(text)
+        self.flow = flow
+    }
+
+    public mutating func handle(_ key: Key, keyMap: KeyMap) -> Outcome {
+        switch keyMap.command(for: key, in: [.form]) {
+        case .cancel?: return .cancelled
+        case .accept?: return .accepted(field.text)
+        case .openEditor?: return .openEditor(field.text)
+        default:
+            _ = field.handle(key)
+            return .typing
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import ActaCore
+import ActaUI
+import Testing
+
+/// Each mode of the record screen on its own, without a session or a journal.
+@Suite struct AgendaNavigatorTests {
+    let key = MilestoneKey(commitment: 1, milestone: 1)
+    var rows: [TreeRow] {
+        [.attendance, .item(1), .item(2), .milestone(item: 2, key: key), .milestone(item: 2, key: MilestoneKey(commitment: 1, milestone: 2)), .item(3)]
+    }
+
+    @Test func movesClampAndScrollKeepsTheSelectionVisible() {
+        var nav = AgendaNavigator(rows: rows, height: 3)
+        let r1 = nav.move(.bottom, actionCount: 0)
+        #expect(r1)
+        #expect(nav.selection == 5)
+        #expect(nav.scroll == 3)
+        let r2 = nav.move(.moveDown, actionCount: 0)
+        #expect(r2)
+        #expect(nav.selection == 5, "stays on the last row")
+        _ = nav.move(.pageUp, actionCount: 0)
+        #expect(nav.selection == 3)
+        _ = nav.move(.top, actionCount: 0)
+        #expect(nav.selection == 0 && nav.scroll == 0)
+        let r3 = nav.move(.help, actionCount: 0)
+        #expect(!r3, "not a move")
+    }
+
+    @Test func theAcuerdosPaneTakesTheFocusOnlyWithAcuerdos() {
+        var nav = AgendaNavigator(rows: rows, selection: 1, height: 5)
+        let r4 = nav.switchPane(actionCount: 0)
+        #expect(!r4)
+        #expect(nav.pane == .agenda)
+        let r5 = nav.switchPane(actionCount: 2)
+        #expect(r5)
+        _ = nav.move(.moveDown, actionCount: 2)
+        _ = nav.move(.moveDown, actionCount: 2)
+        #expect(nav.actionSelection == 1)
+        #expect(nav.selection == 1, "↓ moves among acuerdos, not agenda rows")
+        let r6 = nav.switchPane(actionCount: 2)
+        #expect(r6)
+        #expect(nav.pane == .agenda)
+    }
+
+    @Test func findsTheNextMilestoneAndWrapsSearches() {
+        let nav = AgendaNavigator(rows: rows, selection: 3, height: 5)
+        #expect(nav.nextMilestoneIndex == 4)
+        #expect(nav.nextMatch { $0 == .item(1) } == 1, "wraps around to the top")
+        #expect(nav.nextMatch { $0 == .milestone(item: 2, key: key) } == 3, "the selection itself comes last")
+    }
+}
+
+@Suite struct MilestoneReportFormTests {
+    let report = MilestoneReport(item: 3, key: MilestoneKey(commitment: 1, milestone: 1), status: .limited, percent: 40)
+
+    @Test func percentIsZeroToHundredOrEmpty() throws {
+        try #expect(MilestoneReportForm.applying(" 80 ", to: .percent, of: report).get().percent == 80)
+        try #expect(MilestoneReportForm.applying("", to: .percent, of: report).get().percent == nil)
+        #expect(MilestoneReportForm.applying("101", to: .percent, of: report) == .failure(.percentOutOfRange))
+        #expect(MilestoneReportForm.applying("6080", to: .percent, of: report) == .failure(.percentOutOfRange))
+        #expect(MilestoneReportForm.applying("x", to: .percent, of: report) == .failure(.percentOutOfRange))
+    }
+
+    @Test func theFastPathGoesFromPercentToNote() {
+        let next = MilestoneReportForm.next(after: .percent, flow: .thenNote, report: report)
+        #expect(next?.target == .note(commitment: 1, milestone: 1))
+        #expect(next?.flow == .thenNext)
+        #expect(MilestoneReportForm.next(after: .percent, flow: nil, report: report) == nil)
+        #expect(MilestoneReportForm.next(after: .note, flow: .thenNext, report: report) == nil)
+    }
+
+    @Test func theEditorOpensOnTheCurrentValue() {
+        #expect(MilestoneReportForm.editor(.percent, report).field.text == "40")
+        var withNote = report
+        withNote.note = "Portal"
+        #expect(MilestoneReportForm.editor(.note, withNote).field.text == "Portal")
+    }
+}
+
+@Suite struct FieldEditorTests {
+    @Test func typesAcceptsCancelsAndOpensTheEditor() {
+        var editor = FieldEditor(.itemNote(item: 2))
+        let r7 = editor.handle(.character("a"), keyMap: .record)
+        #expect(r7 == .typing)
+        let r8 = editor.handle(.character("ñ"), keyMap: .record)
+        #expect(r8 == .typing)
+        let r9 = editor.handle(.control("e"), keyMap: .record)
+        #expect(r9 == .openEditor("añ"))
+        let r10 = editor.handle(.enter, keyMap: .record)
+        #expect(r10 == .accepted("añ"))
+        let r11 = editor.handle(.escape, keyMap: .record)
+        #expect(r11 == .cancelled)
+    }
+}
+
+@Suite struct SearchPromptTests {
+    @Test func remembersAcceptedQueriesOnce() {
+        var prompt = SearchPrompt()
+        for c in "salud" { _ = prompt.handle(.character(c), keyMap: .record) }
+        let r12 = prompt.handle(.enter, keyMap: .record)
+        #expect(r12 == .search("salud"))
+        #expect(prompt.history == ["salud"])
+        var again = SearchPrompt(history: ["educación", "salud"])
+        _ = again.handle(.enter, keyMap: .record)
+        #expect(again.history.last == again.field.text)
+        #expect(again.history.count == 2, "a repeated query is not stored twice")
+        let r13 = again.handle(.escape, keyMap: .record)
+        #expect(r13 == .cancelled)
+    }
+}
+
+@Suite struct HelpPagerTests {
+    @Test func scrollsAndCloses() {
+        var help = HelpPager()
+        let r14 = help.handle(.down, keyMap: .record)
+        #expect(r14)
+        let r15 = help.handle(.down, keyMap: .record)
+        #expect(r15)
+        #expect(help.scroll == 2)
+        let r16 = help.handle(.up, keyMap: .record)
+        #expect(r16)
+        #expect(help.scroll == 1)
+        let r17 = help.handle(.escape, keyMap: .record)
+        #expect(!r17)
+    }
+}
+
+@Suite struct AttendanceSheetTests {
+    let seats = [Seat(id: "gae", name: "Gobierno Abierto (GAE)", kind: .government, delegates: ["Ana"]),
+                 Seat(id: "sesan", name: "SESAN", kind: .government, delegates: [])]
+
+    @Test func marksMovesAndNamesDelegates() {
+        var sheet = AttendanceSheet()
+        let r18 = sheet.handle(.character(" "), seats: seats, attendance: [:], keyMap: .record)
+        #expect(r18 == .mark(seat: "gae", present: true, delegate: "Ana", typed: false))
+        #expect(sheet.selection == 1)
+        let r19 = sheet.handle(.character("d"), seats: seats, attendance: [:], keyMap: .record)
+        #expect(r19 == .stay)
+        #expect(sheet.contexts == [.form, .text])
+        for c in "Luis" { _ = sheet.handle(.character(c), seats: seats, attendance: [:], keyMap: .record) }
+        let r20 = sheet.handle(.enter, seats: seats, attendance: [:], keyMap: .record)
+        #expect(r20 == .mark(seat: "sesan", present: true, delegate: "Luis", typed: true))
+        #expect(sheet.delegate == nil)
+        let r21 = sheet.handle(.character("a"), seats: seats, attendance: [:], keyMap: .record)
+        #expect(r21 == .screenCommand)
+        let r22 = sheet.handle(.escape, seats: seats, attendance: [:], keyMap: .record)
+        #expect(r22 == .close)
+    }
+}
+
+@Suite struct ActionItemFormTests {
+    let seats = [Seat(id: "sesan", name: "Secretaría de Seguridad Alimentaria (SESAN)", kind: .government, delegates: [])]
+
+    @Test func walksTheFieldsAndSaves() throws {
+        var form = ActionItemForm(item: 3)
+        let r23 = form.handle(.enter, seats: seats, keyMap: .record)
+        #expect(r23 == .missingText)
+        for c in "Publicar" { _ = form.handle(.character(c), seats: seats, keyMap: .record) }
+        _ = form.handle(.enter, seats: seats, keyMap: .record)
+        #expect(form.field == .kind)
+        _ = form.handle(.character("d"), seats: seats, keyMap: .record)
+        #expect(form.kind == .decision)
+        _ = form.handle(.enter, seats: seats, keyMap: .record)
+        for c in "ses" { _ = form.handle(.character(c), seats: seats, keyMap: .record) }
+        _ = form.handle(.tab, seats: seats, keyMap: .record)
+        #expect(form.responsible.text == "SESAN")
+        _ = form.handle(.enter, seats: seats, keyMap: .record)
+        for c in "+2w" { _ = form.handle(.character(c), seats: seats, keyMap: .record) }
+        let r24 = form.handle(.enter, seats: seats, keyMap: .record)
+        #expect(r24 == .save)
+        let parsed = try form.parsed(base: CalendarDate(iso: "2023-03-29")!).get()
+        #expect(parsed.due == CalendarDate(iso: "2023-04-12"))
+        form.due.set("31/02")
+        #expect(throws: ActionItemForm.Rejection.invalidDueDate) { try form.parsed(base: CalendarDate(iso: "2023-03-29")!).get() }
+    }
+}
