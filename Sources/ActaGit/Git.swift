@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Subprocess
 #if canImport(System)
 import System
@@ -34,11 +37,12 @@ public struct Git: Sendable {
     public func run(_ arguments: [String]) throws(Missing) -> Output {
         let args = settings.flatMap { ["-c", $0] } + arguments
         let directory = self.directory
+        let executable = Self.executable
         let result: Output? = Self.blocking {
             do {
                 // Messages in English whatever the locale: acta reads some of them.
                 let r = try await Subprocess.run(
-                    .name("git"), arguments: Arguments(args),
+                    executable, arguments: Arguments(args),
                     environment: .inherit.updating(["LC_ALL": "C", "LANGUAGE": nil, "GIT_TERMINAL_PROMPT": "0"]),
                     workingDirectory: FilePath(directory),
                     output: .string(limit: 64 << 20), error: .string(limit: 4 << 20))
@@ -54,6 +58,12 @@ public struct Git: Sendable {
         }
         guard let result else { throw Missing() }
         return result
+    }
+
+    /// `ACTA_GIT` names another git; otherwise `git` from PATH (and the usual system folders).
+    static var executable: Executable {
+        if let path = getenv("ACTA_GIT").map({ String(cString: $0) }), !path.isEmpty { return .path(FilePath(path)) }
+        return .name("git")
     }
 
     /// Whether git can be started at all.

@@ -8,6 +8,8 @@ public enum SharingUnavailable: Error, Sendable, Equatable {
     case notARepository
     case noRemote
     case unreachable(String)
+    /// git refused an operation for another reason; its own words follow.
+    case gitFailed(String)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -27,6 +29,10 @@ public enum SharingUnavailable: Error, Sendable, Equatable {
             return language == .es
                 ? "no se pudo contactar el remoto (¿sin red?): nada se envió ni recibió; lo grabado está a salvo aquí y el próximo acta sync lo enviará. git dijo: \(detail)"
                 : "could not reach the remote (no network?): nothing was sent or received; what was recorded is safe here and the next acta sync sends it. git said: \(detail)"
+        case .gitFailed(let detail):
+            return language == .es
+                ? "git no pudo completar la operación; lo grabado está a salvo en este equipo. git dijo: \(detail)"
+                : "git could not complete the operation; what was recorded is safe on this computer. git said: \(detail)"
         }
     }
 }
@@ -65,7 +71,7 @@ public struct MesaRepository: Sendable {
         if inside.succeeded { return false }
         do {
             let created = try git.run(["init", "--quiet"])
-            guard created.succeeded else { throw SharingUnavailable.unreachable(created.stderr) }
+            guard created.succeeded else { throw SharingUnavailable.gitFailed(created.stderr) }
         } catch { throw .gitMissing }
         return true
     }
@@ -85,11 +91,11 @@ public struct MesaRepository: Sendable {
         guard !files.isEmpty else { return nil }
         do {
             let add = try git.run(["add", "--"] + files)
-            guard add.succeeded else { throw SharingUnavailable.unreachable(add.stderr) }
+            guard add.succeeded else { throw SharingUnavailable.gitFailed(add.stderr) }
             let staged = try git.run(["diff", "--cached", "--quiet", "--"] + files)
             if staged.succeeded { return nil }
             let commit = try git.run(["commit", "--quiet", "-m", message, "--"] + files)
-            guard commit.succeeded else { throw SharingUnavailable.unreachable(commit.stderr + commit.stdout) }
+            guard commit.succeeded else { throw SharingUnavailable.gitFailed(commit.stderr + commit.stdout) }
             return try git.run(["rev-parse", "--short", "HEAD"]).line
         } catch let e as SharingUnavailable {
             throw e
@@ -98,10 +104,19 @@ public struct MesaRepository: Sendable {
         }
     }
 
+    /// Commits a new mesa folder's files: marker, README, .gitignore and plans.
+    public func commitMesa(_ folder: MesaFolder, message: String) throws(SharingUnavailable) -> String? {
+        try commit([folder.marker, folder.readme, folder.gitignore].filter(FileIO.isRegularFile).map(SessionsLocator.absolute)
+                   + planFiles(), message: message)
+    }
+
+    func planFiles() -> [String] {
+        FileIO.listDirectory("\(sessions.root)/plans").filter { $0.hasSuffix(".yaml") }.map { "\(sessions.root)/plans/\($0)" }
+    }
+
     /// Every record file of every session and every plan, for sync to commit what is not yet.
     func allRecordFiles() -> [String] {
-        sessions.sessionNames().flatMap(recordFiles(ofSession:))
-            + FileIO.listDirectory("\(sessions.root)/plans").filter { $0.hasSuffix(".yaml") }.map { "\(sessions.root)/plans/\($0)" }
+        sessions.sessionNames().flatMap(recordFiles(ofSession:)) + planFiles()
     }
 
     func run(_ arguments: [String]) throws(SharingUnavailable) -> Git.Output {

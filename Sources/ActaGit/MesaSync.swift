@@ -72,13 +72,13 @@ extension MesaRepository {
             return remoteBranch
         }
         let push = try run(["push", "--quiet", "--set-upstream", remote, "HEAD:\(branch)"])
-        guard push.succeeded else { throw .unreachable(Self.firstLine(push.stderr)) }
+        guard push.succeeded else { throw Self.pushFailure(push.stderr) }
         return nil
     }
 
     func push() throws(SharingUnavailable) {
         let push = try run(["push", "--quiet"])
-        guard push.succeeded else { throw .unreachable(Self.firstLine(push.stderr)) }
+        guard push.succeeded else { throw Self.pushFailure(push.stderr) }
     }
 
     /// Journals changed on both sides since they parted, where neither is the start of the other.
@@ -121,7 +121,7 @@ extension MesaRepository {
         }
         let names = conflicts.map(\.session).joined(separator: ", ")
         let commit = try run(["commit", "--quiet", "-m", "acta sync: \(names) (\(keep == .mine ? "se conserva el diario de este equipo" : "se conserva el diario del remoto"))"])
-        guard commit.succeeded else { throw .unreachable(Self.firstLine(commit.stderr + commit.stdout)) }
+        guard commit.succeeded else { throw .gitFailed(Self.firstLine(commit.stderr + commit.stdout)) }
         let sent = try count("\(upstream)..HEAD")
         try push()
         return .done(received: received, sent: sent, committed: committed)
@@ -163,6 +163,11 @@ extension MesaRepository {
         let absolute = SessionsLocator.absolute(path)
         guard absolute.hasPrefix(top + "/") else { return absolute }
         return String(absolute.dropFirst(top.count + 1))
+    }
+
+    /// A push the remote refused (it moved meanwhile) is not a network problem.
+    static func pushFailure(_ stderr: String) -> SharingUnavailable {
+        stderr.contains("rejected") ? .gitFailed(firstLine(stderr) + " (acta sync otra vez / run acta sync again)") : .unreachable(firstLine(stderr))
     }
 
     static func firstLine(_ text: String) -> String {

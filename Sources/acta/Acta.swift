@@ -19,7 +19,7 @@ struct Acta: ParsableCommand {
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
         version: "acta 0.1.0",
-        subcommands: [New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Sync.self])
+        subcommands: [New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self])
 }
 
 /// Options every subcommand shares.
