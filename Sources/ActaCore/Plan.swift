@@ -46,6 +46,12 @@ public struct Commitment: Sendable, Hashable {
         milestones.first { $0.number == number }
     }
 
+    /// Hitos are numbered consecutively: a number up to the highest known one exists even when
+    /// no source gave its text (9.2 of the 5th plan is known only by 9.1 and 9.3).
+    public func hasMilestone(_ number: Int) -> Bool {
+        milestone(number) != nil || (number >= 1 && number < (milestones.map(\.number).max() ?? 0))
+    }
+
     /// The title in the reader's language, else the other one, else nil (unknown).
     public func knownTitle(_ language: Language) -> String? {
         language == .es ? (titleES ?? titleEN) : (titleEN ?? titleES)
@@ -61,11 +67,17 @@ public struct Plan: Sendable, Hashable {
     public let id: String
     public let name: String
     public let commitments: [Commitment]
+    /// IANA time zone of the plan's mesa; nil: `America/Guatemala`.
+    public let timeZone: String?
+    /// Where the plan's facts come from.
+    public let sources: [String]
 
-    public init(id: String, name: String, commitments: [Commitment]) {
+    public init(id: String, name: String, commitments: [Commitment], timeZone: String? = nil, sources: [String] = []) {
         self.id = id
         self.name = name
         self.commitments = commitments
+        self.timeZone = timeZone
+        self.sources = sources
     }
 
     public func commitment(_ number: Int) -> Commitment? {

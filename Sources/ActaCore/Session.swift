@@ -75,6 +75,10 @@ public struct Session: Sendable {
         refold()
     }
 
+    /// The mesa's IANA time zone: the agenda's, else the plan's, else Guatemala's.
+    public var timeZone: String { agenda.timeZone ?? plan.timeZone ?? Session.defaultTimeZone }
+    public static let defaultTimeZone = "America/Guatemala"
+
     public var nextSeq: Int { (events.last?.seq ?? 0) + 1 }
     public var startedAt: Timestamp? { events.first?.at }
     public var lastEventAt: Timestamp? { events.last?.at }

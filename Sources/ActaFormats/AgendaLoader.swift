@@ -3,9 +3,10 @@ import Yams
 
 /// Reads `sessions/<folder>/agenda.yaml` and checks it against its plan.
 public enum AgendaLoader {
-    static let agendaFields = ["acta", "title", "date", "start", "place", "convener", "plan", "seats", "items", "notes"]
+    static let agendaFields = ["acta", "title", "date", "start", "place", "city", "convener", "plan", "seats", "items", "notes",
+                               "demonstration", "suggested", "time_zone", "sources"]
     static let seatFields = ["id", "name", "kind", "delegates"]
-    static let freeItemFields = ["title", "presenter", "minutes"]
+    static let freeItemFields = ["title", "presenter", "minutes", "approves_acta"]
     static let reportItemFields = ["report", "commitment", "hitos", "minutes"]
 
     /// The plan id named by an agenda, read before the whole agenda so the plan can be found.
@@ -63,15 +64,50 @@ public enum AgendaLoader {
                     items.append(item)
                 } catch { problems.append(error) }
             }
+            problems += composition(seats, root: root)
+            let demonstration = try root.optionalBool("demonstration") ?? false
+            var suggested: Set<SuggestedField> = []
+            for node in try root.list("suggested") {
+                let name = try root.scalarString(node, key: "suggested")
+                guard let field = SuggestedField(rawValue: name) else {
+                    let valid = SuggestedField.allCases.map(\.rawValue).joined(separator: ", ")
+                    problems.append(root.error(at: node, es: "«suggested»: «\(name)» no es un campo que la herramienta sugiera; use: \(valid)",
+                                               en: "“suggested”: “\(name)” is not a field the tool suggests; use: \(valid)"))
+                    continue
+                }
+                suggested.insert(field)
+            }
+            let timeZone = try root.optionalString("time_zone")
+            if let timeZone, let node = root.value("time_zone"), !TimeZones.isKnown(timeZone) {
+                problems.append(root.error(at: node, es: "«time_zone»: «\(timeZone)» no es una zona horaria IANA; use p. ej. America/Guatemala",
+                                           en: "“time_zone”: “\(timeZone)” is not an IANA time zone; use e.g. America/Guatemala"))
+            }
             if problems.isEmpty {
                 return Agenda(actaNumber: acta, title: title, date: date, plannedStart: start,
                               place: try root.optionalString("place"), convener: try root.optionalString("convener"),
-                              planID: planID, seats: seats, items: items)
+                              planID: planID, seats: seats, items: items, isDemonstration: demonstration,
+                              suggested: suggested, timeZone: timeZone, city: try root.optionalString("city"),
+                              sources: try root.stringList("sources"))
             }
         } catch {
             problems.append(error)
         }
         throw Diagnostics(problems)
+    }
+
+    /// The sources' composition of the mesa: up to 8 public-sector institutions (GAE included)
+    /// and up to 8 non-governmental entities.
+    static let seatsPerSector = 8
+
+    static func composition(_ seats: [Seat], root: YAMLFields) -> [Diagnostic] {
+        guard let node = root.value("seats") else { return [] }
+        return SeatKind.allCases.compactMap { kind in
+            let count = seats.filter { $0.kind == kind }.count
+            guard count > seatsPerSector else { return nil }
+            return root.error(at: node,
+                es: "hay \(count) asientos de «\(kind.rawValue)»; la mesa tiene a lo sumo \(seatsPerSector) instituciones públicas (incluida GAE) y \(seatsPerSector) entidades no gubernamentales; quite los que no son miembros",
+                en: "there are \(count) “\(kind.rawValue)” seats; the mesa has at most \(seatsPerSector) public institutions (GAE included) and \(seatsPerSector) non-governmental entities; remove those that are not members")
+        }
     }
 
     static func isClock(_ s: String) -> Bool {
@@ -118,7 +154,7 @@ public enum AgendaLoader {
                 if milestones.contains(n) {
                     throw f.error(at: m, es: "hito \(n) repetido en este punto", en: "milestone \(n) repeated in this item")
                 }
-                if let commitment, commitment.milestone(n) == nil {
+                if let commitment, !commitment.hasMilestone(n) {
                     let known = commitment.milestones.map { String($0.number) }.joined(separator: ", ")
                     throw f.error(at: m, es: "el compromiso \(commitmentNumber) no tiene hito \(n); sus hitos son: \(known.isEmpty ? "ninguno" : known)",
                                   en: "commitment \(commitmentNumber) has no milestone \(n); its milestones are: \(known.isEmpty ? "none" : known)")
@@ -134,6 +170,6 @@ public enum AgendaLoader {
         }
         try f.rejectUnknown(allowed: freeItemFields)
         return AgendaItem(number: number, kind: .free(title: try f.string("title"), presenter: try f.optionalString("presenter")),
-                          plannedMinutes: minutes)
+                          plannedMinutes: minutes, approvesActa: try f.optionalString("approves_acta"))
     }
 }

@@ -110,27 +110,39 @@ public struct MinutesWriter {
     }
 
     func milestoneTable(commitment: Int, milestones: [Int]) -> DocumentBlock {
+        let c = s.plan.commitment(commitment)
+        let keys = milestones.map { MilestoneKey(commitment: commitment, milestone: $0) }
+        let previous = Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+            s.report(key).flatMap { _ in archive.previousReport(of: key, before: session.name) }.map { (key, $0) }
+        })
+        // The change column names the session it compares with: in the header when every row
+        // compares with the same one, else in each cell.
+        let compared = Set(previous.values.map(\.session))
+        let sharedPrevious = compared.count == 1 ? previous.values.first : nil
+        let changeHeader = sharedPrevious.map { t("Cambio desde el acta ", "Change since minutes ") + Self.sessionLabel($0) }
+            ?? t("Cambio desde la sesión anterior", "Change since previous session")
         let header = [t("Hito", "Milestone"), t("Texto", "Text"), t("Estado", "Status"), t("% avance", "% progress"),
                       t("Validado", "Validated"), t("Replanificado", "Rescheduled"), t("Evidencia", "Evidence"),
-                      t("Nota", "Note"), t("Cambio desde la sesión anterior", "Change since previous session")]
-        let c = s.plan.commitment(commitment)
-        let rows = milestones.map { number -> [String] in
-            let key = MilestoneKey(commitment: commitment, milestone: number)
-            let text = c?.milestone(number)?.displayText(language) ?? "Hito \(number)"
+                      t("Nota", "Note"), changeHeader]
+        let rows = keys.map { key -> [String] in
+            let text = c?.milestone(key.milestone)?.displayText(language) ?? t("Hito \(key.milestone)", "Milestone \(key.milestone)")
             guard let r = s.report(key) else {
                 return ["\(key)", text, t("No informado", "Not reported"), "—", "—", "—", "", "", ""]
             }
+            var change = change(from: previous[key]?.report, to: r)
+            if sharedPrevious == nil, let p = previous[key] { change += " (" + t("acta ", "minutes ") + Self.sessionLabel(p) + ")" }
             return ["\(key)", text, r.status?.label(language) ?? "—", r.percent.map { "\($0) %" } ?? "—",
-                    yesNo(r.validated), yesNo(r.rescheduled), r.evidence, r.note, change(key: key, now: r)]
+                    yesNo(r.validated), yesNo(r.rescheduled), r.evidence, r.note, change]
         }
         return .table(header: header, rows: rows)
     }
 
+    /// "1-2023 (2023-03-29)".
+    static func sessionLabel(_ earlier: EarlierReport) -> String { "\(earlier.actaNumber) (\(earlier.date.iso))" }
+
     /// "40 % → 60 %", "Limitado → Sustancial", or "sin cambio" against the previous report of the hito.
-    func change(key: MilestoneKey, now: MilestoneReport) -> String {
-        guard let before = archive.previousReport(of: key, before: session.name)?.report else {
-            return t("Primer informe", "First report")
-        }
+    func change(from before: MilestoneReport?, to now: MilestoneReport) -> String {
+        guard let before else { return t("Primer informe", "First report") }
         var parts: [String] = []
         if before.status != now.status {
             parts.append("\(before.status?.label(language) ?? "—") → \(now.status?.label(language) ?? "—")")
@@ -155,7 +167,7 @@ public struct MinutesWriter {
 
     func followUp() -> [DocumentBlock] {
         let title = DocumentBlock.heading(level: 2, text: t("Seguimiento de acuerdos anteriores", "Follow-up of earlier action items"))
-        let carried = archive.actionItems(asOf: session.name).filter { $0.ref.session != session.name }
+        let carried = archive.carried(into: session.name)
         // Shown: every acuerdo still open before this session, with whether this session closed it.
         let relevant = carried.filter { c in !c.item.closed || s.carriedClosures[c.ref] == true }
         guard !relevant.isEmpty else {

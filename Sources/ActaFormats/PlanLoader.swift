@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `sessions/plans/<id>.yaml`.
 public enum PlanLoader {
-    static let planFields = ["id", "name", "period", "sources", "notes", "commitments"]
+    static let planFields = ["id", "name", "period", "sources", "notes", "commitments", "time_zone", "country"]
     static let commitmentFields = ["number", "ogp_id", "title_es", "title_en", "institution", "institution_short",
                                    "support", "hitos", "sources", "notes", "number_status", "summary_en"]
     static let milestoneFields = ["number", "text", "start", "end", "sources", "notes"]
@@ -31,7 +31,14 @@ public enum PlanLoader {
                     problems.append(error)
                 }
             }
-            if problems.isEmpty { return Plan(id: id, name: name, commitments: commitments) }
+            let timeZone = try root.optionalString("time_zone")
+            if let timeZone, let node = root.value("time_zone"), !TimeZones.isKnown(timeZone) {
+                problems.append(root.error(at: node, es: "«time_zone»: «\(timeZone)» no es una zona horaria IANA; use p. ej. America/Guatemala",
+                                           en: "“time_zone”: “\(timeZone)” is not an IANA time zone; use e.g. America/Guatemala"))
+            }
+            if problems.isEmpty {
+                return Plan(id: id, name: name, commitments: commitments, timeZone: timeZone, sources: try root.stringList("sources"))
+            }
         } catch {
             problems.append(error)
         }

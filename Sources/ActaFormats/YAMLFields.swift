@@ -121,6 +121,14 @@ struct YAMLFields {
         return text
     }
 
+    func optionalBool(_ key: String) throws(Diagnostic) -> Bool? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.scalar, s.style == .plain, ["true", "false"].contains(s.string) else {
+            throw error(at: v, es: "«\(key)» debe ser true o false", en: "“\(key)” must be true or false")
+        }
+        return s.string == "true"
+    }
+
     func int(_ key: String, range: ClosedRange<Int>? = nil) throws(Diagnostic) -> Int {
         try intValue(try required(key), key: key, range: range)
     }

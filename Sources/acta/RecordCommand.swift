@@ -25,7 +25,10 @@ struct Record: ParsableCommand {
     @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
     var takeOver = false
 
-    func run() throws {
+    func run() throws { try run(guide: nil) }
+
+    /// `acta demo` records with its first-run guide over the screen.
+    func run(guide: FirstRunGuide?) throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
         let location = common.location
@@ -80,10 +83,10 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw ExitCode(64)
         }
         let size = terminal.size
-        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(),
+        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: drafts.load())
         if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
-        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts)
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
         let exitCode = loop.run()
         terminal.stop()
         withExtendedLifetime(lock) {}
@@ -94,7 +97,7 @@ struct Record: ParsableCommand {
                          "WARNING! These changes could not be written to the journal; copy them:"))
             var seq = loop.model.session.nextSeq
             for kind in loop.model.pending {
-                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(), kind: kind)))
+                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(in: current.timeZone), kind: kind)))
                 seq += 1
             }
         }
@@ -119,11 +122,12 @@ struct RecordLoop {
     let terminal: CursesTerminal
     let writer: JournalWriter
     let drafts: DraftStore
+    var guide: FirstRunGuide?
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
     mutating func run() -> Int32 {
-        terminal.draw(RecordView.render(model))
+        terminal.draw(frame())
         var lastSecond = -1
         while true {
             let signal = CursesTerminal.pendingSignal
@@ -144,13 +148,13 @@ struct RecordLoop {
                     _ = flush()
                     return 130
                 }
-                effects += model.update(input)
+                if guide?.handle(input) != true { effects += model.update(input) }
                 changed = true
             } else if terminal.inputClosed {
                 _ = flush()
                 return 128 + SIGHUP
             }
-            let now = Clock.now()
+            let now = Clock.now(in: model.session.timeZone)
             effects += model.tick(now)
             if now.epochSeconds != lastSecond { lastSecond = now.epochSeconds; changed = true }
             for effect in effects {
@@ -167,18 +171,24 @@ struct RecordLoop {
                     changed = true
                 case .quit:
                     _ = flush()
-                    terminal.draw(RecordView.render(model))
+                    terminal.draw(frame())
                     return 0
                 }
             }
-            if changed { terminal.draw(RecordView.render(model)) }
+            if changed { terminal.draw(frame()) }
         }
+    }
+
+    func frame() -> Screen {
+        var screen = RecordView.render(model)
+        guide?.draw(on: &screen)
+        return screen
     }
 
     /// Writes pending events in order; stops at the first failure and keeps the rest.
     mutating func flush() -> Bool {
         var wrote = false
-        while let event = model.nextPendingEvent(at: Clock.now()) {
+        while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
                 try writer.append(event)
                 model.recorded(event)
@@ -186,7 +196,7 @@ struct RecordLoop {
                 wrote = true
             } catch {
                 model.writeFailed(error.message.text(model.language))
-                lastFailure = Clock.now().epochSeconds
+                lastFailure = Clock.now(in: model.session.timeZone).epochSeconds
                 return true
             }
         }

@@ -90,8 +90,21 @@ enum MesaSharing {
                 print(t("Confirmado en git (\(hash)): \(message). «acta sync» lo comparte.",
                         "Committed to git (\(hash)): \(message). “acta sync” shares it."))
             }
+        } catch .notARepository {
+            // Sharing was never set up for this folder: nothing to say.
+        } catch .gitMissing where !insideRepository(sessions.root) {
         } catch {
             printError(t("Sin compartir: ", "Not shared: ") + error.message(language))
+        }
+    }
+
+    /// Whether a `.git` is at or above the folder (for when git itself cannot be asked).
+    static func insideRepository(_ path: String) -> Bool {
+        var folder = SessionsLocator.absolute(path)
+        while true {
+            if FileIO.exists(folder + "/.git") { return true }
+            if folder == "/" || folder.isEmpty { return false }
+            folder = FileIO.parent(of: folder)
         }
     }
 }
