@@ -27,6 +27,7 @@ struct JournalLine: Codable {
     var session: String?
     var date: String?
     var target: Int?
+    var recorder: String?
 
     init(seq: Int, at: String, event: String) {
         self.seq = seq
@@ -40,6 +41,7 @@ public enum JournalCodec {
     /// One line, without its newline. Keys sorted so a line is stable and diffable.
     public static func encode(_ event: SessionEvent) -> String {
         var line = JournalLine(seq: event.seq, at: event.at.iso, event: event.kind.name)
+        line.recorder = event.recorder
         switch event.kind {
         case .attendanceMarked(let seat, let present, let delegate):
             line.seat = seat; line.present = present; line.delegate = delegate
@@ -166,7 +168,7 @@ public enum JournalCodec {
             throw fail("«\(shown)» no es un tipo de evento conocido (p. ej. milestone_reported); la línea se ignora",
                        "“\(shown)” is not a known event type (e.g. milestone_reported); the line is skipped")
         }
-        return SessionEvent(seq: line.seq, at: at, kind: kind)
+        return SessionEvent(seq: line.seq, at: at, kind: kind, recorder: line.recorder)
     }
 
     private static func actionKind(_ text: String, _ fail: (String, String) -> Diagnostic) throws(Diagnostic) -> ActionItemKind {

@@ -126,6 +126,7 @@ public enum JournalLimitsCheck {
             checks.append(outside("target", target, InputLimits.sequenceRange))
         }
         if let first = checks.compactMap({ $0 }).first { return first }
+        texts.append(("recorder", event.recorder))
         let limit = InputLimits.describe(bytes: InputLimits.fieldBytes)
         for case let (name, text?) in texts where text.utf8.count > InputLimits.fieldBytes {
             return LocalizedText(es: "«\(name)» mide \(text.utf8.count) bytes, más que el límite de \(limit); la línea se ignora",

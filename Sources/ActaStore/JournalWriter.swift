@@ -10,6 +10,8 @@ import ActaFormats
 /// its line has been written and fsync'ed.
 public final class JournalWriter {
     public let path: String
+    /// Stamped on every line written, so a shared journal says which recorder wrote it.
+    public let recorder: String?
     private var fd: Int32
     /// Lines another program left without their newline while we were recording, moved to
     /// `journal.jsonl.torn` before our next line so they are never glued to an acknowledged change.
@@ -18,8 +20,9 @@ public final class JournalWriter {
     /// Opens (creating it if needed) and repairs a torn last line: a fragment left by a
     /// process that died mid-write is moved to `journal.jsonl.torn` so the next append starts on a clean line.
     /// A symbolic link, a FIFO or a device is refused: the journal must be a file in the session folder.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, recorder: String? = nil) throws(StoreError) {
         self.path = path
+        self.recorder = recorder
         // O_NONBLOCK: opening a FIFO must not wait for a reader; regular files ignore it.
         fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
@@ -78,6 +81,8 @@ public final class JournalWriter {
     /// Writes one event as one line and fsyncs. On failure nothing is counted as recorded:
     /// a partial line is cut off again so a retry starts clean.
     public func append(_ event: SessionEvent) throws(StoreError) {
+        var event = event
+        if event.recorder == nil { event.recorder = recorder }
         let line = Array((JournalCodec.encode(event) + "\n").utf8)
         // Another program may have appended a line without its newline since our last write:
         // it goes to journal.jsonl.torn, never glued to this change.
