@@ -162,7 +162,8 @@ public struct MinutesWriter {
             return [title, .paragraph(t("No hay acuerdos abiertos de sesiones anteriores.", "There are no open action items from earlier sessions."))]
         }
         let rows = relevant.map { c in
-            [c.actaNumber, c.date.iso, String(c.item.number), c.item.text, c.item.responsible, c.item.due?.iso ?? "—", status(c.item.closed)]
+            [c.actaNumber, c.date.iso, String(c.item.number), c.item.text, c.item.responsible, c.item.due?.iso ?? "—",
+             c.item.isOverdue(on: s.agenda.date) ? t("Vencido", "Overdue") : status(c.item.closed)]
         }
         return [title, .table(header: [t("Acta", "Minutes"), t("Fecha", "Date"), t("N.º", "No."), t("Acuerdo", "Action item"),
                                        t("Responsable", "Responsible"), t("Fecha límite", "Due date"), t("Estado", "Status")], rows: rows)]

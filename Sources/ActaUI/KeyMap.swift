@@ -5,18 +5,18 @@ import ActaCore
 public enum Command: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextMilestone, switchPane, back, activate
     case setStatus(MilestoneStatus), editPercent, toggleValidated, toggleRescheduled, editEvidence, editNote
-    case attendance, togglePresent, editDelegate
+    case attendance, markPresent, markAbsent, editDelegate
     case addActionItem, toggleActionItemClosed, setNextSession
     case undo, redo, help, search, quit
     case accept, cancel, nextField, previousField, complete, openEditor, toggleKind
-    case textEditing
+    case textEditing, recallOlder, recallNewer
     case actionItemsScreen, commitmentsScreen, filterResponsible, cycleState, toggleOverdue
     case nextMatch, previousMatch, nextHeading, previousHeading
 }
 
 /// Where a binding applies.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case global, agenda, milestone, pager, actionItems, attendance, form, text, help
+    case global, agenda, milestone, pager, actionItems, attendance, form, searchPrompt, text, help
 
     public func title(_ language: Language) -> String {
         switch (self, language) {
@@ -32,6 +32,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case (.attendance, .en): return "Attendance"
         case (.form, .es): return "Formularios"
         case (.form, .en): return "Forms"
+        case (.searchPrompt, .es): return "Al buscar"
+        case (.searchPrompt, .en): return "Searching"
         case (.text, .es): return "Al escribir texto"
         case (.text, .en): return "Typing text"
         case (.pager, .es): return "Al leer (acta, línea de tiempo)"
@@ -222,10 +224,13 @@ public struct KeyMap: Sendable {
 
         KeyBinding([.down, .character("j")], .moveDown, .attendance, es: "Siguiente asiento", en: "Next seat"),
         KeyBinding([.up, .character("k")], .moveUp, .attendance, es: "Asiento anterior", en: "Previous seat"),
-        KeyBinding([.character(" "), .enter], .togglePresent, .attendance, es: "Presente / ausente", en: "Present / absent",
-                   hintES: "presente/ausente", hintEN: "present/absent"),
-        KeyBinding([.character("d")], .editDelegate, .attendance, es: "Nombre del delegado/a", en: "Delegate's name",
-                   hintES: "delegado", hintEN: "delegate"),
+        KeyBinding([.character("p"), .character(" "), .enter], .markPresent, .attendance,
+                   es: "Presente (con su delegado/a habitual) y al siguiente", en: "Present (with its usual delegate), on to the next",
+                   hintES: "presente", hintEN: "present"),
+        KeyBinding([.character("a")], .markAbsent, .attendance, es: "Ausente y al siguiente", en: "Absent, on to the next",
+                   hintES: "ausente", hintEN: "absent"),
+        KeyBinding([.character("d")], .editDelegate, .attendance, es: "Presente por delegado/a: escribir su nombre",
+                   en: "Present through a delegate: type the name", hintES: "delegado/a", hintEN: "delegate"),
         KeyBinding([.escape, .character("t")], .back, .attendance, es: "Volver", en: "Back", hintES: "volver", hintEN: "back"),
 
         KeyBinding([.enter], .accept, .form, es: "Aceptar el campo (en el último, guardar)", en: "Accept the field (on the last one, save)",
@@ -238,6 +243,10 @@ public struct KeyMap: Sendable {
                    en: "Complete the responsible from the seats; on the type, switch it", hintES: "completar", hintEN: "complete"),
         KeyBinding([.control("e")], .openEditor, .form, es: "Abrir el texto en $EDITOR", en: "Open the text in $EDITOR",
                    hintES: "$EDITOR", hintEN: "$EDITOR"),
+
+        KeyBinding([.up], .recallOlder, .searchPrompt, es: "Búsqueda anterior (historial)", en: "Earlier search (history)",
+                   hintES: "anteriores", hintEN: "history"),
+        KeyBinding([.down], .recallNewer, .searchPrompt, es: "Búsqueda más reciente", en: "Later search"),
 
         KeyBinding([.left, .right], .textEditing, .text, es: "Mover el cursor un carácter", en: "Move the cursor one character"),
         KeyBinding([.wordLeft, .wordRight, .alt("b"), .alt("f")], .textEditing, .text, es: "Mover el cursor una palabra", en: "Move the cursor one word"),

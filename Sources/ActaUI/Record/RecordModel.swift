@@ -106,7 +106,8 @@ public struct RecordModel: Sendable {
         case .browse:
             if pane == .actionItems { return [.actionItems, .global] }
             return selectedRow.milestone != nil ? [.milestone, .agenda, .global] : [.agenda, .global]
-        case .editing, .actionItemForm, .search: return [.form, .text]
+        case .editing, .actionItemForm: return [.form, .text]
+        case .search: return SearchPrompt.contexts
         case .attendance(let sheet): return sheet.contexts
         case .help: return [.help]
         case .draftOffer: return [.form]
@@ -223,7 +224,8 @@ public struct RecordModel: Sendable {
         pending.append(kind)
     }
 
-    /// Recording anything in an item whose clock is not running starts it.
+    /// Moving into an item with Space starts its clock (and ends the running one). Nothing else
+    /// does: a correction in a finished item must never move the clocks.
     mutating func ensureRunning(_ item: Int) {
         if shown.runningItem != item { record(.itemStarted(item: item)) }
     }
@@ -297,7 +299,7 @@ public struct RecordModel: Sendable {
             } else {
                 if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { navigator.select(row) }
                 if case .itemNote(let item) = target { navigator.select(.item(item)) }
-                mode = .editing(FieldEditor(target, text: draft.text))
+                mode = .editing(FieldEditor(target, text: draft.text, selected: false))
             }
         } else {
             mode = .browse
@@ -349,7 +351,6 @@ public struct RecordModel: Sendable {
             if actionSelection < itemActionItems.count {
                 let pick = itemActionItems[actionSelection]
                 let a = pick.item
-                ensureRunning(currentItem)
                 let session = pick.ref?.session
                 record(a.closed ? .actionItemReopened(number: a.number, session: session) : .actionItemClosed(number: a.number, session: session))
                 message = a.closed ? say("Acuerdo \(a.number) reabierto.", "Action item \(a.number) reopened.")
@@ -359,19 +360,17 @@ public struct RecordModel: Sendable {
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
             report.status = status
-            ensureRunning(currentItem)
-            record(.milestoneReported(report))
+            if report != currentReport(key) { record(.milestoneReported(report)) }
             mode = .editing(MilestoneReportForm.editor(.percent, report, flow: .thenNote))
         case .editPercent:
             guard let milestone = selectedRow.milestone else { break }
             var initial = ""
             if case .character(let c) = key, c.isNumber { initial = String(c) }
-            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial))
+            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial, selected: initial.isEmpty))
         case .toggleValidated, .toggleRescheduled:
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
             if command == .toggleValidated { report.validated.toggle() } else { report.rescheduled.toggle() }
-            ensureRunning(currentItem)
             record(.milestoneReported(report))
         case .editEvidence:
             guard let key = selectedRow.milestone else { break }
@@ -467,10 +466,15 @@ public struct RecordModel: Sendable {
             guard let key = editor.target.milestone, let field = MilestoneReportForm.field(of: editor.target) else { break }
             switch MilestoneReportForm.applying(typed, to: field, of: currentReport(key)) {
             case .failure(.percentOutOfRange):
-                message = say("El porcentaje es un número de 0 a 100.", "The percentage is a number from 0 to 100.", error: true)
+                // Never a trap: the value is selected so the next digit replaces it, and Esc leaves.
+                var retry = editor
+                retry.field.selectAll()
+                mode = .editing(retry)
+                message = say("«\(text)» no vale: el % es un número de 0 a 100. Escriba otro, o Esc lo deja como estaba.",
+                              "“\(text)” is not valid: the % is a number from 0 to 100. Type another, or Esc leaves it as it was.", error: true)
                 return []
             case .success(let report):
-                if report != shown.report(key) { ensureRunning(currentItem); record(.milestoneReported(report)) }
+                if report != currentReport(key) { record(.milestoneReported(report)) }
                 if let next = MilestoneReportForm.next(after: field, flow: editor.flow, report: report) {
                     mode = .editing(next)
                 } else {
@@ -480,8 +484,9 @@ public struct RecordModel: Sendable {
             }
         case .itemNote(let item):
             mode = .browse
-            if !text.isEmpty {
-                ensureRunning(item)
+            if text.isEmpty {
+                message = say("Nota vacía: no se registró nada.", "Empty note: nothing was recorded.")
+            } else {
                 record(.noteAdded(item: item, text: typed))
                 message = say("Nota añadida al punto \(item).", "Note added to item \(item).")
             }
@@ -562,7 +567,6 @@ public struct RecordModel: Sendable {
             message = say("Acuerdo \(number) actualizado.", "Action item \(number) updated.")
         } else {
             let number = shown.nextActionItemNumber
-            ensureRunning(form.item)
             record(.actionItemAdded(ActionItem(number: number, item: form.item, kind: form.kind, text: fields.text,
                                                responsible: fields.responsible, due: fields.due)))
             message = say("Acuerdo \(number) registrado.", "Action item \(number) recorded.")
@@ -586,6 +590,12 @@ public struct RecordModel: Sendable {
             return [.clearDraft]
         case .mark(let seat, let present, let delegate, let typed):
             record(.attendanceMarked(seat: seat, present: present, delegate: delegate))
+            let seats = session.agenda.seats
+            if seat == seats.last?.id {
+                let count = shown.attendance.values.filter(\.present).count
+                message = say("Último asiento marcado: \(count) de \(seats.count) presentes. Esc vuelve a la agenda.",
+                              "Last seat marked: \(count) of \(seats.count) present. Esc goes back to the agenda.")
+            }
             guard typed else { return [.flushJournal] }
             draftSaved = nil
             return [.clearDraft, .flushJournal]

@@ -47,6 +47,12 @@ public enum RecordView {
         return h > 0 ? "\(h):\(two(mm)):\(two(ss))" : "\(two(mm)):\(two(ss))"
     }
 
+    /// How far an item ran over its planned minutes, in text as well as colour: "+3′".
+    static func overrun(_ seconds: Int, planned: Int?) -> String? {
+        guard let planned, seconds > planned * 60 else { return nil }
+        return "+\((seconds - planned * 60 + 59) / 60)′"
+    }
+
     static func topBar(_ m: RecordModel, _ s: Session, _ screen: inout Screen) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         screen.fill(row: 0, column: 0, width: m.width, role: .title)
@@ -60,6 +66,7 @@ public enum RecordView {
             let planned = s.agenda.item(running)?.plannedMinutes
             overdue = planned.map { secs > $0 * 60 } ?? false
             right += " · " + t("punto \(running) ", "item \(running) ") + minutesAndSeconds(secs) + (planned.map { "/\($0)′" } ?? "")
+            if let over = overrun(secs, planned: planned) { right += " " + over }
         }
         let saved = m.pending.isEmpty ? t("✓ guardado", "✓ saved") : t("✗ sin guardar (\(m.pending.count))", "✗ unsaved (\(m.pending.count))")
         let savedWidth = DisplayWidth.of(saved)
@@ -164,6 +171,7 @@ public enum RecordView {
             let secs = timing?.seconds(now: s.runningItem == n ? m.now : nil) ?? 0
             line(t("Previsto: ", "Planned: ") + (item.plannedMinutes.map { "\($0) min" } ?? "—") + " · "
                  + t("Transcurrido: ", "Elapsed: ") + minutesAndSeconds(secs)
+                 + (overrun(secs, planned: item.plannedMinutes).map { " " + $0 } ?? "")
                  + (s.runningItem == n ? t(" (en curso)", " (running)") : ""), .dim)
             y += 1
             line(t("Notas", "Notes") + "  [n]", .heading)
@@ -220,7 +228,8 @@ public enum RecordView {
             let a = pick.item
             let who = [a.responsible, a.due?.iso].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
             let origin = pick.actaNumber.map { "\($0) " } ?? ""
-            let text = "\(a.closed ? "[x]" : "[ ]") \(origin)\(a.number). \(a.text)" + (who.isEmpty ? "" : " — \(who)")
+            let overdue = a.isOverdue(on: s.agenda.date) ? t(" — Vencido", " — Overdue") : ""
+            let text = "\(a.closed ? "[x]" : "[ ]") \(origin)\(a.number). \(a.text)" + (who.isEmpty ? "" : " — \(who)") + overdue
             let row = y
             line(DisplayWidth.truncated(text, to: width), a.closed ? .dim : .normal)
             if m.pane == .actionItems && i == m.actionSelection { screen.paint(row: row, column: x, width: width, role: .selected) }
@@ -230,9 +239,11 @@ public enum RecordView {
     static func attendance(_ m: RecordModel, _ s: Session, _ screen: inout Screen, x: Int, width: Int,
                            selection: Int, delegate: TextField?) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
-        screen.put(t("Asistencia — Espacio: presente/ausente · d: delegado/a · Esc: volver",
-                     "Attendance — Space: present/absent · d: delegate · Esc: back"), row: 1, column: x, role: .heading, limit: width)
         let seats = s.agenda.seats
+        let present = seats.filter { s.attendance[$0.id]?.present == true }.count
+        let marked = seats.filter { s.attendance[$0.id] != nil }.count
+        screen.put(t("Asistencia: \(present) presentes · \(marked)/\(seats.count) marcados",
+                     "Attendance: \(present) present · \(marked)/\(seats.count) marked"), row: 1, column: x, role: .heading, limit: width)
         let visible = m.height - 5
         let first = max(0, min(selection - visible / 2, seats.count - visible))
         for (i, seat) in seats.enumerated().dropFirst(max(0, first)).prefix(visible) {
