@@ -16,7 +16,7 @@ public enum Command: Sendable, Hashable {
 
 /// Where a binding applies.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case global, agenda, milestone, pager, actionItems, attendance, form, searchPrompt, text, help
+    case global, agenda, milestone, pager, details, actionItems, attendance, form, searchPrompt, text, help
 
     public func title(_ language: Language) -> String {
         switch (self, language) {
@@ -26,6 +26,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case (.agenda, .en): return "Agenda"
         case (.milestone, .es): return "En un hito"
         case (.milestone, .en): return "On a milestone"
+        case (.details, .es): return "Detalle (panel derecho)"
+        case (.details, .en): return "Details (right pane)"
         case (.actionItems, .es): return "Acuerdos (panel derecho)"
         case (.actionItems, .en): return "Action items (right pane)"
         case (.attendance, .es): return "Asistencia"
@@ -93,10 +95,11 @@ public struct KeyMap: Sendable {
     }
 
     /// Draws the hint bar of the given contexts on `row`, as many hints as fit.
-    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int) {
+    /// `leading` goes first, as what the open field accepts.
+    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int, leading: String? = nil) {
         screen.fill(row: row, column: 0, width: screen.width, role: .hint)
         var x = 1
-        for hint in hints(for: contexts, language) {
+        for hint in (leading.map { [$0] } ?? []) + hints(for: contexts, language) {
             let w = DisplayWidth.of(hint)
             if x + w >= screen.width { break }
             screen.put(hint, row: row, column: x, role: .hint)
@@ -182,6 +185,8 @@ public struct KeyMap: Sendable {
     public static let record = KeyMap(listMoves + [
         KeyBinding([.character("?"), .function(1)], .help, .global, es: "Ayuda: todas las teclas", en: "Help: every key",
                    hintES: "ayuda", hintEN: "help"),
+        KeyBinding([.tab, .backTab], .switchPane, .global, es: "Cambiar de panel: agenda, detalle (si no cabe), acuerdos",
+                   en: "Switch pane: agenda, details (when they do not fit), action items", hintES: "panel", hintEN: "pane"),
         KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Salir (todo ya está guardado; regenera el acta)",
                    en: "Quit (everything is saved; regenerates the minutes)", hintES: "salir", hintEN: "quit"),
         KeyBinding([.character("u"), .control("z")], .undo, .global, es: "Deshacer el último cambio", en: "Undo the last change",
@@ -193,7 +198,6 @@ public struct KeyMap: Sendable {
                    en: "Add an action item to the current item", hintES: "acuerdo", hintEN: "action"),
         KeyBinding([.character("p")], .setNextSession, .global, es: "Fijar la fecha de la próxima sesión", en: "Set the next session's date"),
         KeyBinding([.character("/")], .search, .global, es: "Buscar en la agenda", en: "Search the agenda"),
-        KeyBinding([.tab, .backTab], .switchPane, .global, es: "Cambiar de panel (agenda / acuerdos)", en: "Switch pane (agenda / action items)"),
 
         KeyBinding([.character(" ")], .nextMilestone, .agenda, es: "Siguiente hito (pasa a la institución siguiente)",
                    en: "Next milestone (on to the next institution)", hintES: "siguiente", hintEN: "next"),
@@ -214,6 +218,13 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("v")], .toggleValidated, .milestone, es: "Validado por la mesa: sí/no", en: "Validated by the mesa: yes/no"),
         KeyBinding([.character("r")], .toggleRescheduled, .milestone, es: "Replanificado: sí/no", en: "Rescheduled: yes/no"),
         KeyBinding([.character("e")], .editEvidence, .milestone, es: "Evidencia", en: "Evidence"),
+
+        KeyBinding([.down, .character("j")], .moveDown, .details, es: "Bajar el detalle una línea", en: "Scroll the details down a line",
+                   hintES: "desplazar", hintEN: "scroll"),
+        KeyBinding([.up, .character("k")], .moveUp, .details, es: "Subir el detalle una línea", en: "Scroll the details up a line"),
+        KeyBinding([.pageDown], .pageDown, .details, es: "Detalle: página abajo", en: "Details: page down"),
+        KeyBinding([.pageUp], .pageUp, .details, es: "Detalle: página arriba", en: "Details: page up"),
+        KeyBinding([.escape], .back, .details, es: "Volver a la agenda", en: "Back to the agenda", hintES: "agenda", hintEN: "agenda"),
 
         KeyBinding([.down, .character("j")], .moveDown, .actionItems, es: "Siguiente acuerdo", en: "Next action item"),
         KeyBinding([.up, .character("k")], .moveUp, .actionItems, es: "Acuerdo anterior", en: "Previous action item"),
@@ -257,7 +268,9 @@ public struct KeyMap: Sendable {
 
         KeyBinding([.escape, .character("q"), .character("?")], .back, .help, es: "Cerrar la ayuda", en: "Close help",
                    hintES: "cerrar", hintEN: "close"),
-        KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down"),
+        KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down", hintES: "desplazar", hintEN: "scroll"),
         KeyBinding([.up, .character("k")], .moveUp, .help, es: "Subir", en: "Scroll up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .help, es: "Página abajo", en: "Page down", hintES: "página", hintEN: "page"),
+        KeyBinding([.pageUp, .character("b")], .pageUp, .help, es: "Página arriba", en: "Page up"),
     ])
 }

@@ -117,6 +117,37 @@ public struct TextField: Sendable, Hashable {
         return true
     }
 
+    /// The text word-wrapped in `width` columns, and where the cursor falls (line, column): a long
+    /// field is shown whole over several lines instead of scrolling sideways.
+    public func wrapped(width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
+        let width = max(2, width)
+        // Break points as character offsets; a line keeps one column free for the cursor at its end.
+        var starts = [0]
+        var lineWidth = 0
+        var lastSpace: Int?
+        var i = 0
+        while i < characters.count {
+            let w = DisplayWidth.of(characters[i])
+            if lineWidth + w > width - 1 && i > starts.last! {
+                let breakAt = lastSpace.map { $0 + 1 } ?? i
+                starts.append(breakAt)
+                lineWidth = DisplayWidth.of(String(characters[breakAt..<i]))
+                lastSpace = nil
+            }
+            if characters[i] == " " { lastSpace = i }
+            lineWidth += w
+            i += 1
+        }
+        var lines: [String] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : characters.count
+            lines.append(String(characters[start..<end]))
+        }
+        let line = starts.lastIndex { $0 <= cursor } ?? 0
+        let column = DisplayWidth.of(String(characters[starts[line]..<cursor]))
+        return (lines, line, column)
+    }
+
     /// Draws the field in `width` columns, scrolled so the cursor is visible; returns the cursor's column.
     @discardableResult
     public func render(into screen: inout Screen, row: Int, column: Int, width: Int, role: Role) -> Int {

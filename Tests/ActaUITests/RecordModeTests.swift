@@ -26,20 +26,30 @@ import Testing
         #expect(!r3, "not a move")
     }
 
-    @Test func theAcuerdosPaneTakesTheFocusOnlyWithAcuerdos() {
+    @Test func tabGoesThroughThePanesThatHaveSomethingToShow() {
         var nav = AgendaNavigator(rows: rows, selection: 1, height: 5)
-        let r4 = nav.switchPane(actionCount: 0)
-        #expect(!r4)
+        let alone = nav.switchPane(actionCount: 0, detailsFocusable: false)
+        #expect(!alone, "no acuerdos and details that fit: Tab stays on the agenda")
         #expect(nav.pane == .agenda)
-        let r5 = nav.switchPane(actionCount: 2)
-        #expect(r5)
+        let toActions = nav.switchPane(actionCount: 2, detailsFocusable: false)
+        #expect(toActions && nav.pane == .actionItems)
         _ = nav.move(.moveDown, actionCount: 2)
         _ = nav.move(.moveDown, actionCount: 2)
         #expect(nav.actionSelection == 1)
         #expect(nav.selection == 1, "↓ moves among acuerdos, not agenda rows")
-        let r6 = nav.switchPane(actionCount: 2)
-        #expect(r6)
+        _ = nav.switchPane(actionCount: 2, detailsFocusable: false)
         #expect(nav.pane == .agenda)
+        _ = nav.switchPane(actionCount: 2, detailsFocusable: true)
+        #expect(nav.pane == .details)
+        _ = nav.move(.pageDown, actionCount: 2, detailOverflow: 7)
+        _ = nav.move(.moveDown, actionCount: 2, detailOverflow: 7)
+        #expect(nav.detailScroll == 5, "a page is the pane's height less one line")
+        _ = nav.move(.bottom, actionCount: 2, detailOverflow: 7)
+        _ = nav.move(.moveDown, actionCount: 2, detailOverflow: 7)
+        #expect(nav.detailScroll == 7, "never past the last line")
+        #expect(nav.selection == 1, "scrolling the details keeps the agenda's selection")
+        _ = nav.switchPane(actionCount: 2, detailsFocusable: true)
+        #expect(nav.pane == .actionItems)
     }
 
     @Test func findsTheNextMilestoneAndWrapsSearches() {
@@ -117,18 +127,20 @@ import Testing
 }
 
 @Suite struct HelpPagerTests {
-    @Test func scrollsAndCloses() {
+    @Test func scrollsByLineAndPageWithinTheLines() {
         var help = HelpPager()
-        let r14 = help.handle(.down, keyMap: .record)
-        #expect(r14)
-        let r15 = help.handle(.down, keyMap: .record)
-        #expect(r15)
+        func press(_ key: Key) -> Bool { help.handle(key, keyMap: .record, page: 10, lastStart: 25) }
+        #expect(press(.down) && press(.down))
         #expect(help.scroll == 2)
-        let r16 = help.handle(.up, keyMap: .record)
-        #expect(r16)
+        #expect(press(.up))
         #expect(help.scroll == 1)
-        let r17 = help.handle(.escape, keyMap: .record)
-        #expect(!r17)
+        #expect(press(.pageDown))
+        #expect(help.scroll == 10, "a page less one line, so one line stays for context")
+        #expect(press(.pageDown) && press(.pageDown))
+        #expect(help.scroll == 25, "never past the last page")
+        #expect(press(.pageUp))
+        #expect(help.scroll == 16)
+        #expect(!press(.escape))
     }
 }
 

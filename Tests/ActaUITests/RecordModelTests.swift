@@ -278,9 +278,52 @@ import Testing
     @Test func quitFlushesAndQuits() {
         var m = fixture.model()
         #expect(m.update(.key(.character("q"))).contains(.quit))
-        var small = fixture.model(width: 60, height: 20)
+        var small = fixture.model(width: 59, height: 20)
         #expect(small.isTooSmall)
         #expect(small.update(.key(.character("q"))).contains(.quit))
+    }
+
+    @Test func aWindowShrunkMidSentenceKeepsTypingIntoTheField() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("n"))
+        m.type("Portal ")
+        _ = m.update(.resize(width: 40, height: 10))
+        #expect(m.isTooSmall)
+        m.type("quiere decir")
+        _ = m.update(.resize(width: 80, height: 24))
+        m.press(.enter)
+        #expect(m.session.report(key(1, 1))?.note == "Portal quiere decir", "q and every other key went to the note")
+    }
+
+    @Test func sixtyByTwentyShowsOnePaneAtATimeAndTabSwitches() {
+        var m = fixture.model(width: 60, height: 20)
+        #expect(!m.isTooSmall && m.isCompact)
+        m.press(.character(" "))
+        #expect(!m.showsRightPane, "the agenda alone")
+        m.press(.tab)
+        #expect(m.pane == .details)
+        #expect(m.showsRightPane)
+        #expect(RecordView.render(m).text.contains("Hito 1.1 · Compromiso 1"))
+        m.press(.tab)
+        #expect(m.pane == .agenda, "no acuerdos yet: back to the agenda")
+        m.press(.character("s"))
+        #expect(m.showsRightPane, "a field being typed is shown")
+    }
+
+    @Test func aLongNoteIsShownWholeAndTheDetailsScroll() {
+        var m = fixture.model()
+        let note = (1...40).map { "palabra\($0)" }.joined(separator: " ")
+        m.press(.character(" "), .character("n"))
+        m.type(note)
+        m.press(.enter)
+        m.press(.tab)
+        #expect(m.pane == .details, "details that do not fit take the focus")
+        var seen = ""
+        for _ in 0..<20 {
+            seen += RecordView.render(m).text
+            m.press(.down)
+        }
+        for word in note.split(separator: " ") { #expect(seen.contains(word), "\(word) is shown") }
     }
 }
 

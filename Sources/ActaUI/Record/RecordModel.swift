@@ -58,8 +58,9 @@ public struct RecordModel: Sendable {
     /// Queries searched with /, oldest first.
     public private(set) var searchHistory: [String] = []
 
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// Below this the screen shows a message; below 80×24 it shows one pane at a time.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 20
 
     public init(session: Session, name: String, archive: MesaArchive, language: Language, now: Timestamp,
                 width: Int, height: Int, draft: Draft? = nil) {
@@ -89,6 +90,27 @@ public struct RecordModel: Sendable {
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// One pane at a time (Tab switches), for terminals smaller than 80×24.
+    public var isCompact: Bool { width < 80 || height < 24 }
+    /// Columns of the agenda pane (all of them when compact).
+    public var agendaWidth: Int { isCompact ? width : (width >= 120 ? 40 : 30) }
+    /// Where the right pane is drawn: its first column and width.
+    public var rightPane: (x: Int, width: Int) { isCompact ? (1, width - 2) : (agendaWidth + 2, width - agendaWidth - 3) }
+    /// Rows of the panes, between the top bar and the hint and message lines.
+    public var paneHeight: Int { max(1, height - 3) }
+    /// Whether the right pane is on screen (always, unless compact and on the agenda while browsing).
+    public var showsRightPane: Bool {
+        guard isCompact else { return true }
+        switch mode {
+        case .browse, .search, .help, .draftOffer: return pane != .agenda
+        case .editing(let editor): return editor.target != .nextSession || pane != .agenda
+        case .actionItemForm, .attendance: return true
+        }
+    }
+    /// The right pane's lines, as drawn.
+    public var detailLines: [PaneLine] { DetailPane.lines(self, shown, width: rightPane.width) }
+    /// Lines of the right pane that do not fit.
+    var detailOverflow: Int { max(0, detailLines.count - paneHeight) }
     public var rows: [TreeRow] { navigator.rows }
     public var selection: Int { navigator.selection }
     public var treeScroll: Int { navigator.scroll }
@@ -100,11 +122,21 @@ public struct RecordModel: Sendable {
     public var treeHeight: Int { Self.treeHeight(height) }
     static func treeHeight(_ height: Int) -> Int { max(1, height - 3) }
 
+    /// A text field has the keys: typing goes into it.
+    public var isTyping: Bool {
+        switch mode {
+        case .editing, .actionItemForm, .search: return true
+        case .attendance(let sheet): return sheet.delegate != nil
+        default: return false
+        }
+    }
+
     /// The contexts whose keys apply now, most specific first.
     public var contexts: [KeyContext] {
         switch mode {
         case .browse:
             if pane == .actionItems { return [.actionItems, .global] }
+            if pane == .details { return [.details, .global] }
             return selectedRow.milestone != nil ? [.milestone, .agenda, .global] : [.agenda, .global]
         case .editing, .actionItemForm: return [.form, .text]
         case .search: return SearchPrompt.contexts
@@ -147,7 +179,9 @@ public struct RecordModel: Sendable {
         case .paste(let text):
             return typeText(text)
         case .key(let key):
-            if isTooSmall {
+            if isTooSmall && !isTyping {
+                // Nothing can be seen to be chosen: only quitting works. Text being typed keeps
+                // going to its field, so a window shrunk mid-sentence loses nothing.
                 if case .character("q") = key { return quit() }
                 if case .function(10) = key { return quit() }
                 return []
@@ -273,7 +307,10 @@ public struct RecordModel: Sendable {
             }
             return []
         case .help(var pager):
-            mode = pager.handle(key, keyMap: keyMap) ? .help(pager) : .browse
+            let (columns, columnWidth) = HelpPane.columns(screenWidth: width)
+            let rows = HelpPane.rows(screenHeight: height)
+            let count = HelpPane.lines(keyMap, language, width: columnWidth).count
+            mode = pager.handle(key, keyMap: keyMap, page: rows * columns, lastStart: max(0, count - rows * columns)) ? .help(pager) : .browse
             return []
         case .draftOffer(let draft):
             switch key {
@@ -318,7 +355,7 @@ public struct RecordModel: Sendable {
         }
         switch command {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            _ = navigator.move(command, actionCount: itemActionItems.count)
+            _ = navigator.move(command, actionCount: itemActionItems.count, detailOverflow: pane == .details ? detailOverflow : 0)
         case .help: mode = .help(HelpPager())
         case .quit: return quit()
         case .undo: undo()
@@ -331,7 +368,7 @@ public struct RecordModel: Sendable {
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
-            if !navigator.switchPane(actionCount: itemActionItems.count) {
+            if !navigator.switchPane(actionCount: itemActionItems.count, detailsFocusable: isCompact || detailOverflow > 0) {
                 message = say("Este punto no tiene acuerdos; «a» añade uno.", "This item has no action items; “a” adds one.")
             }
         case .back: navigator.focusAgenda()
