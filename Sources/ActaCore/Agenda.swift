@@ -28,6 +28,14 @@ public struct Seat: Sendable, Hashable {
     }
 }
 
+extension Seat {
+    /// The seat for a later session: the delegate recorded at attendance joins those listed.
+    public func carryingDelegates(recorded: String?) -> Seat {
+        guard let recorded, !recorded.isEmpty, !delegates.contains(recorded) else { return self }
+        return Seat(id: id, name: name, kind: kind, delegates: [recorded] + delegates)
+    }
+}
+
 /// What an agenda item is about.
 public enum AgendaItemKind: Sendable, Hashable {
     /// Welcome, an overview, any other business…
@@ -41,11 +49,14 @@ public struct AgendaItem: Sendable, Hashable {
     public let number: Int
     public let kind: AgendaItemKind
     public let plannedMinutes: Int?
+    /// The acta read and put to the mesa's approval in this (free) item, e.g. `1-2023`.
+    public let approvesActa: String?
 
-    public init(number: Int, kind: AgendaItemKind, plannedMinutes: Int?) {
+    public init(number: Int, kind: AgendaItemKind, plannedMinutes: Int?, approvesActa: String? = nil) {
         self.number = number
         self.kind = kind
         self.plannedMinutes = plannedMinutes
+        self.approvesActa = approvesActa
     }
 
     public var milestones: [Int] {
@@ -57,6 +68,15 @@ public struct AgendaItem: Sendable, Hashable {
         if case .report(_, let c, _) = kind { return c }
         return nil
     }
+}
+
+/// Values of an agenda that are the tool's own suggestion, not facts from a source:
+/// the acta prints them as suggestions or not at all.
+public enum SuggestedField: String, Sendable, Hashable, CaseIterable {
+    /// The acta number label (`acta:`).
+    case acta
+    /// The planned minutes of the items.
+    case minutes
 }
 
 /// The agenda of one session: what was planned before the mesa met.
@@ -71,9 +91,22 @@ public struct Agenda: Sendable, Hashable {
     public let planID: String
     public let seats: [Seat]
     public let items: [AgendaItem]
+    /// A demonstration session (fictitious data): never numbered, compared with, carried
+    /// into or counted as a real session.
+    public let isDemonstration: Bool
+    /// Fields whose values the tool suggested (see `SuggestedField`).
+    public let suggested: Set<SuggestedField>
+    /// IANA time zone of the mesa (`America/Guatemala`); nil: the plan's, else the default.
+    public let timeZone: String?
+    /// The city where the mesa met, for the acta's opening ("Ciudad de Guatemala").
+    public let city: String?
+    /// Where the facts of this session come from (URLs or references).
+    public let sources: [String]
 
     public init(actaNumber: String, title: String, date: CalendarDate, plannedStart: String?, place: String?,
-                convener: String?, planID: String, seats: [Seat], items: [AgendaItem]) {
+                convener: String?, planID: String, seats: [Seat], items: [AgendaItem],
+                isDemonstration: Bool = false, suggested: Set<SuggestedField> = [], timeZone: String? = nil,
+                city: String? = nil, sources: [String] = []) {
         self.actaNumber = actaNumber
         self.title = title
         self.date = date
@@ -83,6 +116,16 @@ public struct Agenda: Sendable, Hashable {
         self.planID = planID
         self.seats = seats
         self.items = items
+        self.isDemonstration = isDemonstration
+        self.suggested = suggested
+        self.timeZone = timeZone
+        self.city = city
+        self.sources = sources
+    }
+
+    /// The title as listed: a demonstration is marked as an example.
+    public func listedTitle(_ language: Language) -> String {
+        isDemonstration ? (language == .es ? "[ejemplo] " : "[example] ") + title : title
     }
 
     public func seat(_ id: String) -> Seat? { seats.first { $0.id == id } }

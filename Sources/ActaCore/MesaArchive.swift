@@ -9,6 +9,7 @@ public struct NamedSession: Sendable {
     }
 
     public var date: CalendarDate { session.agenda.date }
+    public var isDemonstration: Bool { session.agenda.isDemonstration }
 }
 
 /// An acuerdo of an earlier session as seen from a later one.
@@ -24,6 +25,14 @@ public struct EarlierReport: Sendable, Hashable {
     public let session: String
     public let date: CalendarDate
     public let report: MilestoneReport
+    public let actaNumber: String
+
+    public init(session: String, date: CalendarDate, report: MilestoneReport, actaNumber: String = "") {
+        self.session = session
+        self.date = date
+        self.report = report
+        self.actaNumber = actaNumber
+    }
 }
 
 /// Every session of the mesa, oldest first: what spans sessions (previous reports,
@@ -37,13 +46,26 @@ public struct MesaArchive: Sendable {
 
     public func index(of name: String) -> Int? { sessions.firstIndex { $0.name == name } }
 
-    /// The latest report of the same hito of the same plan in a session before `name`.
+    private var demonstrationByName: [String: Bool] {
+        Dictionary(sessions.map { ($0.name, $0.isDemonstration) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Real sessions only, oldest first: what numbering, comparisons and the OGP cadence count.
+    public var realSessions: [NamedSession] { sessions.filter { !$0.isDemonstration } }
+
+    /// Whether two sessions may draw on each other: a real session never takes anything from a
+    /// demonstration (fictitious data), and a demonstration only from demonstrations.
+    static func sameKind(_ a: NamedSession, _ b: NamedSession) -> Bool { a.isDemonstration == b.isDemonstration }
+
+    /// The latest report of the same hito of the same plan in a session of the same kind before `name`.
     public func previousReport(of key: MilestoneKey, before name: String) -> EarlierReport? {
         guard let i = index(of: name) else { return nil }
-        let planID = sessions[i].session.plan.id
-        for earlier in sessions[..<i].reversed() where earlier.session.plan.id == planID {
+        let current = sessions[i]
+        for earlier in sessions[..<i].reversed()
+        where earlier.session.plan.id == current.session.plan.id && Self.sameKind(earlier, current) {
             if let report = earlier.session.report(key) {
-                return EarlierReport(session: earlier.name, date: earlier.date, report: report)
+                return EarlierReport(session: earlier.name, date: earlier.date, report: report,
+                                     actaNumber: earlier.session.agenda.actaNumber)
             }
         }
         return nil
@@ -55,8 +77,12 @@ public struct MesaArchive: Sendable {
         let last = name.flatMap(index(of:)) ?? (sessions.count - 1)
         guard last >= 0 else { return [] }
         var closures: [ActionItemRef: Bool] = [:]
+        let demonstration = demonstrationByName
         for s in sessions[...last] {
-            for (ref, closed) in s.session.carriedClosures { closures[ref] = closed }
+            // A demonstration can never close a real acuerdo, nor the other way round.
+            for (ref, closed) in s.session.carriedClosures where demonstration[ref.session] == s.isDemonstration {
+                closures[ref] = closed
+            }
         }
         var result: [CarriedActionItem] = []
         for s in sessions[...last] {
@@ -70,10 +96,22 @@ public struct MesaArchive: Sendable {
         return result
     }
 
-    /// Acuerdos of sessions before `name` still open when it began (closures made in it not counted).
+    /// Acuerdos of earlier sessions of the same kind as `name`, as known at that session
+    /// (closures made in it counted): what the session follows up.
+    public func carried(into name: String) -> [CarriedActionItem] {
+        guard let i = index(of: name) else { return [] }
+        let kindOf = demonstrationByName
+        return actionItems(asOf: name).filter { $0.ref.session != name && kindOf[$0.ref.session] == sessions[i].isDemonstration }
+    }
+
+    /// Acuerdos of sessions before `name` (of its kind) still open when it began (closures made in it not counted).
     public func openBefore(_ name: String) -> [CarriedActionItem] {
         guard let i = index(of: name), i > 0 else { return [] }
-        return actionItems(asOf: sessions[i - 1].name).filter { !$0.item.closed }
+        let current = sessions[i]
+        let kindOf = demonstrationByName
+        return actionItems(asOf: sessions[i - 1].name).filter {
+            !$0.item.closed && kindOf[$0.ref.session] == current.isDemonstration
+        }
     }
 
     /// How many of each session's own acuerdos are open now, by session name.
@@ -83,8 +121,8 @@ public struct MesaArchive: Sendable {
         }
     }
 
-    /// Open acuerdos of sessions before `name`, as known at that session.
+    /// Open acuerdos of earlier sessions of the same kind as `name`, as known at that session.
     public func openCarried(into name: String) -> [CarriedActionItem] {
-        actionItems(asOf: name).filter { $0.ref.session != name && !$0.item.closed }
+        carried(into: name).filter { !$0.item.closed }
     }
 }

@@ -59,7 +59,7 @@ public struct MeetingCadence: Sendable, Hashable {
     public let sessionsInLastYear: Int
     public let today: CalendarDate
 
-    public var lastIsTooOld: Bool { lastSession.map { $0.adding(days: 183) < today } ?? true }
+    public var lastIsTooOld: Bool { lastSession.map { last in last.adding(days: 183).map { $0 < today } ?? false } ?? true }
     public var tooFew: Bool { sessionsInLastYear < 2 }
     public var isBehind: Bool { lastIsTooOld || tooFew }
 
@@ -76,13 +76,16 @@ extension MesaArchive {
     /// Every report of the hitos of a commitment (or one hito) across sessions of a plan, oldest first.
     public func history(plan: String, commitment: Int, milestone: Int? = nil) -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
-        var last: [MilestoneKey: MilestoneReport] = [:]
+        // The change of a real report is against real reports only; demonstrations among themselves.
+        struct Key: Hashable { let milestone: MilestoneKey; let demonstration: Bool }
+        var last: [Key: MilestoneReport] = [:]
         for s in sessions where s.session.plan.id == plan {
             for report in s.session.orderedReports where report.key.commitment == commitment {
                 if let milestone, report.key.milestone != milestone { continue }
+                let key = Key(milestone: report.key, demonstration: s.isDemonstration)
                 entries.append(HistoryEntry(session: s.name, actaNumber: s.session.agenda.actaNumber, date: s.date,
-                                            report: report, previous: last[report.key]))
-                last[report.key] = report
+                                            report: report, previous: last[key]))
+                last[key] = report
             }
         }
         return entries.sorted { ($0.report.key, $0.date) < ($1.report.key, $1.date) }
@@ -91,7 +94,7 @@ extension MesaArchive {
     /// Sessions that met (dated on or before today).
     public func cadence(today: CalendarDate) -> MeetingCadence {
         let held = sessions.filter { !(today < $0.date) }
-        let yearAgo = today.adding(days: -365)
+        let yearAgo = today.adding(days: -365) ?? today
         return MeetingCadence(lastSession: held.last?.date,
                               sessionsInLastYear: held.filter { !($0.date < yearAgo) }.count, today: today)
     }

@@ -3,16 +3,19 @@ import Yams
 
 /// Reads `sessions/<folder>/agenda.yaml` and checks it against its plan.
 public enum AgendaLoader {
-    static let agendaFields = ["acta", "title", "date", "start", "place", "convener", "plan", "seats", "items", "notes"]
+    static let agendaFields = ["acta", "title", "date", "start", "place", "city", "convener", "plan", "seats", "items", "notes",
+                               "demonstration", "suggested", "time_zone", "sources"]
     static let seatFields = ["id", "name", "kind", "delegates"]
-    static let freeItemFields = ["title", "presenter", "minutes"]
+    static let freeItemFields = ["title", "presenter", "minutes", "approves_acta"]
     static let reportItemFields = ["report", "commitment", "hitos", "minutes"]
 
     /// The plan id named by an agenda, read before the whole agenda so the plan can be found.
     public static func planID(_ text: String, file: String) throws(Diagnostic) -> String {
         let root = try YAMLFields(try YAMLDocument.parse(text, file: file), file: file,
                                   what: LocalizedText(es: "una agenda", en: "an agenda"))
-        return try root.string("plan")
+        let id = try root.string("plan")
+        try PlanLoader.checkID(id, root, key: "plan")
+        return id
     }
 
     public static func load(_ text: String, file: String, plan: Plan?) throws(Diagnostics) -> Agenda {
@@ -30,17 +33,18 @@ public enum AgendaLoader {
                                            en: "“start”: “\(start)” is not a time; use HH:MM, e.g. 09:00"))
             }
             let planID = try root.string("plan")
+            try PlanLoader.checkID(planID, root, key: "plan")
             if let plan, plan.id != planID, let node = root.value("plan") {
-                problems.append(root.error(at: node, es: "el plan «\(planID)» no coincide con el archivo del plan («\(plan.id)»)",
-                                           en: "plan “\(planID)” does not match the plan file (“\(plan.id)”)"))
+                problems.append(root.error(at: node, es: "el plan «\(planID)» no coincide con el «id» del archivo del plan («\(plan.id)»); corrija uno de los dos, p. ej. plan: \(plan.id)",
+                                           en: "plan “\(planID)” does not match the plan file's “id” (“\(plan.id)”); fix one of them, e.g. plan: \(plan.id)"))
             }
             var seats: [Seat] = []
             for node in try root.list("seats", required: true) {
                 do throws(Diagnostic) {
                     let s = try seat(node, file: file)
                     if seats.contains(where: { $0.id == s.id }) {
-                        throw root.error(at: node, es: "asiento «\(s.id)» repetido; cada id debe ser único",
-                                         en: "seat “\(s.id)” repeated; each id must be unique")
+                        throw root.error(at: node, es: "asiento «\(s.id)» repetido; cada id debe ser único: bórrelo o cámbielo, p. ej. id: \(s.id)2",
+                                         en: "seat “\(s.id)” repeated; each id must be unique: delete it or change it, e.g. id: \(s.id)2")
                     }
                     seats.append(s)
                 } catch { problems.append(error) }
@@ -63,15 +67,50 @@ public enum AgendaLoader {
                     items.append(item)
                 } catch { problems.append(error) }
             }
+            problems += composition(seats, root: root)
+            let demonstration = try root.optionalBool("demonstration") ?? false
+            var suggested: Set<SuggestedField> = []
+            for node in try root.list("suggested") {
+                let name = try root.scalarString(node, key: "suggested")
+                guard let field = SuggestedField(rawValue: name) else {
+                    let valid = SuggestedField.allCases.map(\.rawValue).joined(separator: ", ")
+                    problems.append(root.error(at: node, es: "«suggested»: «\(name)» no es un campo que la herramienta sugiera; use: \(valid)",
+                                               en: "“suggested”: “\(name)” is not a field the tool suggests; use: \(valid)"))
+                    continue
+                }
+                suggested.insert(field)
+            }
+            let timeZone = try root.optionalString("time_zone")
+            if let timeZone, let node = root.value("time_zone"), !TimeZones.isKnown(timeZone) {
+                problems.append(root.error(at: node, es: "«time_zone»: «\(timeZone)» no es una zona horaria IANA; use p. ej. America/Guatemala",
+                                           en: "“time_zone”: “\(timeZone)” is not an IANA time zone; use e.g. America/Guatemala"))
+            }
             if problems.isEmpty {
                 return Agenda(actaNumber: acta, title: title, date: date, plannedStart: start,
                               place: try root.optionalString("place"), convener: try root.optionalString("convener"),
-                              planID: planID, seats: seats, items: items)
+                              planID: planID, seats: seats, items: items, isDemonstration: demonstration,
+                              suggested: suggested, timeZone: timeZone, city: try root.optionalString("city"),
+                              sources: try root.stringList("sources"))
             }
         } catch {
             problems.append(error)
         }
         throw Diagnostics(problems)
+    }
+
+    /// The sources' composition of the mesa: up to 8 public-sector institutions (GAE included)
+    /// and up to 8 non-governmental entities.
+    static let seatsPerSector = 8
+
+    static func composition(_ seats: [Seat], root: YAMLFields) -> [Diagnostic] {
+        guard let node = root.value("seats") else { return [] }
+        return SeatKind.allCases.compactMap { kind in
+            let count = seats.filter { $0.kind == kind }.count
+            guard count > seatsPerSector else { return nil }
+            return root.error(at: node,
+                es: "hay \(count) asientos de «\(kind.rawValue)»; la mesa tiene a lo sumo \(seatsPerSector) instituciones públicas (incluida GAE) y \(seatsPerSector) entidades no gubernamentales; quite los que no son miembros",
+                en: "there are \(count) “\(kind.rawValue)” seats; the mesa has at most \(seatsPerSector) public institutions (GAE included) and \(seatsPerSector) non-governmental entities; remove those that are not members")
+        }
     }
 
     static func isClock(_ s: String) -> Bool {
@@ -116,9 +155,9 @@ public enum AgendaLoader {
             for m in try f.list("hitos", required: true) {
                 let n = try f.intValue(m, key: "hitos", range: 1...999)
                 if milestones.contains(n) {
-                    throw f.error(at: m, es: "hito \(n) repetido en este punto", en: "milestone \(n) repeated in this item")
+                    throw f.error(at: m, es: "hito \(n) repetido en este punto; bórrelo de «hitos»", en: "milestone \(n) repeated in this item; delete it from “hitos”")
                 }
-                if let commitment, commitment.milestone(n) == nil {
+                if let commitment, !commitment.hasMilestone(n) {
                     let known = commitment.milestones.map { String($0.number) }.joined(separator: ", ")
                     throw f.error(at: m, es: "el compromiso \(commitmentNumber) no tiene hito \(n); sus hitos son: \(known.isEmpty ? "ninguno" : known)",
                                   en: "commitment \(commitmentNumber) has no milestone \(n); its milestones are: \(known.isEmpty ? "none" : known)")
@@ -126,14 +165,14 @@ public enum AgendaLoader {
                 milestones.append(n)
             }
             if milestones.isEmpty {
-                throw f.error(at: node, es: "un informe debe nombrar al menos un hito en «hitos»",
-                              en: "a report must name at least one milestone in “hitos”")
+                throw f.error(at: node, es: "un informe debe nombrar al menos un hito en «hitos», p. ej. hitos: [1, 2]",
+                              en: "a report must name at least one milestone in “hitos”, e.g. hitos: [1, 2]")
             }
             return AgendaItem(number: number, kind: .report(institution: institution, commitment: commitmentNumber,
                                                             milestones: milestones), plannedMinutes: minutes)
         }
         try f.rejectUnknown(allowed: freeItemFields)
         return AgendaItem(number: number, kind: .free(title: try f.string("title"), presenter: try f.optionalString("presenter")),
-                          plannedMinutes: minutes)
+                          plannedMinutes: minutes, approvesActa: try f.optionalString("approves_acta"))
     }
 }

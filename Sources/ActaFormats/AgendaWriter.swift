@@ -27,6 +27,18 @@ public enum AgendaWriter {
         out.append("place: \(quoted(agenda.place ?? t("Por definir", "To be decided")))")
         out.append("convener: \(quoted(agenda.convener ?? "Comisión Presidencial de Gobierno Abierto y Electrónico (GAE)"))")
         out.append("plan: \(agenda.planID)")
+        if let zone = agenda.timeZone { out.append("time_zone: \(zone)") }
+        if agenda.isDemonstration {
+            out.append(t("# Sesión de demostración (datos ficticios): nunca cuenta como sesión real.",
+                         "# Demonstration session (fictitious data): never counts as a real session."))
+            out.append("demonstration: true")
+        }
+        if !agenda.suggested.isEmpty {
+            out.append(t("# Valores que sugirió acta (número de acta, minutos previstos): quite de la lista los que la mesa confirme.",
+                         "# Values acta suggested (acta number, planned minutes): remove from the list those the mesa confirms."))
+            let names = SuggestedField.allCases.filter(agenda.suggested.contains).map(\.rawValue)
+            out.append("suggested: [\(names.joined(separator: ", "))]")
+        }
         out.append("")
         out.append(t("# Asientos de la mesa: id (corto, único), nombre, kind (gobierno | sociedad civil), delegados.",
                      "# Member seats: id (short, unique), name, kind (gobierno | sociedad civil), delegates."))
@@ -46,6 +58,7 @@ public enum AgendaWriter {
             case .free(let title, let presenter):
                 out.append("  - title: \(quoted(title))")
                 if let presenter { out.append("    presenter: \(quoted(presenter))") }
+                if let acta = item.approvesActa { out.append("    approves_acta: \(quoted(acta))") }
             case .report(let institution, let commitment, let milestones):
                 out.append("  - report: \(institution)")
                 out.append("    commitment: \(commitment)")

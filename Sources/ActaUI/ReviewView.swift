@@ -85,7 +85,7 @@ public enum ReviewView {
             let row = y + i - max(0, first)
             if let s = e.session {
                 let open = openCounts[e.name] ?? 0
-                screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.title, String(s.reports.count), String(open)], widths: widths),
+                screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.listedTitle(m.language), String(s.reports.count), String(open)], widths: widths),
                            row: row, column: 1)
             } else {
                 screen.put(columns([String(e.name.prefix(10)), "⚠", e.name + " — " + (e.problem ?? ""), "—", "—"], widths: widths),

@@ -13,13 +13,14 @@ struct Acta: ParsableCommand {
         Las sesiones se buscan como git busca su repositorio: la carpeta sessions/ (con plans/ dentro) más cercana desde la carpeta actual hacia arriba; ACTA_SESSIONS o --sessions la cambian. Textos en español; --lang en o una configuración regional inglesa para inglés.
         Códigos de salida: 0 bien, 64 uso incorrecto, 65 datos con errores, 66 no existe la entrada, 73 no se puede crear, 74 error de E/S.
         """, [
+            ("acta demo", "pruebe acta en una copia de la primera mesa", "try acta on a copy of the first mesa"),
             ("acta list", "las sesiones, la más reciente primero", "the sessions, newest first"),
             ("acta check", "valida todas las sesiones y planes", "validates every session and plan"),
             ("acta record 2023-03-29-primera-mesa", "graba la mesa en vivo", "records the mesa live"),
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
         version: "acta 0.1.0",
-        subcommands: [New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self])
+        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self])
 }
 
 /// Options every subcommand shares.
@@ -62,8 +63,10 @@ enum Exit {
     static let ioError = ExitCode(74)
 }
 
+/// Every message goes through here: values from files (a plan's title, a path) may hold escape
+/// sequences, which are shown visibly so they cannot retitle or recolour the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((ControlCharacters.visible(text) + "\n").utf8))
 }
 
 /// Prints diagnostics, errors first; returns whether any was an error.

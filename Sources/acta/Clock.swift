@@ -1,11 +1,10 @@
 import ActaCore
-import Foundation
+import ActaFormats
 
-/// The wall clock as journal timestamps: local time with its UTC offset.
+/// The wall clock as journal timestamps: the mesa's local time with its UTC offset, whatever
+/// the machine's `TZ` (Guatemala's unless the session says otherwise).
 enum Clock {
-    static func now() -> Timestamp {
-        let date = Date()
-        let offset = TimeZone.current.secondsFromGMT(for: date) / 60
-        return Timestamp(epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)), offsetMinutes: offset)
+    static func now(in zone: String = TimeZones.defaultIdentifier) -> Timestamp {
+        TimeZones.now(in: zone)
     }
 }

@@ -30,7 +30,7 @@ struct List: ParsableCommand {
         for l in loaded.reversed() {
             if let s = l.session {
                 let open = openCounts[l.name] ?? 0
-                rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.title),
+                rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.listedTitle(language)),
                              String(s.reports.count), String(open)])
             } else {
                 let reason = l.errors.first.map { $0.formatted(language) } ?? ""

@@ -59,11 +59,17 @@ struct New: ParsableCommand {
                          "\(folder): already exists; nothing is overwritten. Choose another name."))
             throw Exit.cantCreate
         }
-        let sameYear = dir.sessionNames().filter { $0.hasPrefix(String(day.year)) && $0 < name }.count
+        let loaded = dir.loadAll()
+        // Numbered among the real sessions of the year before this one: demonstrations never count;
+        // a session that cannot be read counts (it may well be real).
+        let sameYear = loaded.filter { l in
+            l.name < name && l.name.hasPrefix(String(day.year)) && !(l.session?.agenda.isDemonstration ?? false)
+        }.count
+        var demonstration = false
         var seats: [Seat] = []
         var items: [AgendaItem] = []
-        func add(_ kind: AgendaItemKind, _ minutes: Int?) {
-            items.append(AgendaItem(number: items.count + 1, kind: kind, plannedMinutes: minutes))
+        func add(_ kind: AgendaItemKind, _ minutes: Int?, approves: String? = nil) {
+            items.append(AgendaItem(number: items.count + 1, kind: kind, plannedMinutes: minutes, approvesActa: approves))
         }
         add(.free(title: t("Bienvenida y verificación de asistencia", "Welcome and attendance"), presenter: "GAE"), 10)
         if let from {
@@ -71,12 +77,22 @@ struct New: ParsableCommand {
             do { previousName = try dir.resolve(from) } catch {
                 printError(error.message.text(language)); throw Exit.noInput
             }
-            let previous = dir.load(previousName)
+            let previous = loaded.first { $0.name == previousName } ?? dir.load(previousName)
             guard let prev = previous.session else {
                 report(previous.diagnostics, language)
                 throw Exit.dataError
             }
-            seats = prev.agenda.seats
+            // A session that follows a demonstration is a demonstration too: fictitious acuerdos
+            // and reports must never reach a real acta.
+            demonstration = prev.agenda.isDemonstration
+            if demonstration {
+                printError(t("Aviso: \(previousName) es una sesión de demostración; la nueva también lo será (demonstration: true).",
+                             "Note: \(previousName) is a demonstration session; the new one is one too (demonstration: true)."))
+            }
+            seats = prev.agenda.seats.map { $0.carryingDelegates(recorded: prev.attendance[$0.id]?.delegate) }
+            add(.free(title: t("Lectura y aprobación del acta \(prev.agenda.actaNumber)",
+                               "Reading and approval of minutes \(prev.agenda.actaNumber)"), presenter: "GAE"), 5,
+                approves: prev.agenda.actaNumber)
             add(.free(title: t("Seguimiento de acuerdos de la sesión \(prev.agenda.actaNumber)",
                                "Follow-up of the action items of session \(prev.agenda.actaNumber)"), presenter: "GAE"), 15)
             for item in prev.agenda.items {
@@ -95,7 +111,8 @@ struct New: ParsableCommand {
         add(.free(title: t("Asuntos varios y próxima sesión", "Other business and next session"), presenter: "GAE"), 10)
         let agenda = Agenda(actaNumber: "\(sameYear + 1)-\(day.year)", title: t("Mesa Técnica de Gobierno Abierto", "Open Government Roundtable"),
                             date: day, plannedStart: "09:00", place: nil, convener: nil, planID: planValue.id,
-                            seats: seats, items: items)
+                            seats: seats, items: items, isDemonstration: demonstration, suggested: [.acta, .minutes],
+                            timeZone: planValue.timeZone ?? TimeZones.defaultIdentifier)
         do {
             try FileIO.createDirectory(folder)
             try FileIO.writeAtomically(AgendaWriter.render(agenda, language: language), to: "\(folder)/\(SessionsDirectory.agendaFile)")

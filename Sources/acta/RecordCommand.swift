@@ -22,7 +22,13 @@ struct Record: ParsableCommand {
     @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
     var session: String
 
-    func run() throws {
+    @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
+    var takeOver = false
+
+    func run() throws { try run(guide: nil) }
+
+    /// `acta demo` records with its first-run guide over the screen.
+    func run(guide: FirstRunGuide?) throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
         let location = common.location
@@ -41,6 +47,13 @@ struct Record: ParsableCommand {
                          "\(loaded.folder): fix the errors before recording (acta check)."))
             throw Exit.dataError
         }
+        // One writer per session across machines: the journal says who has been writing it.
+        let recorder = MesaSharing.recorder
+        if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
+            printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión: siga la sesión con acta review --follow, o use --take-over si ese equipo ya no grabará.",
+                         "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session: follow it with acta review --follow, or use --take-over if that computer will not record any more."))
+            throw ExitCode(75)
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError(t("acta record necesita un terminal interactivo.", "acta record needs an interactive terminal."))
             throw ExitCode(64)
@@ -57,12 +70,13 @@ struct Record: ParsableCommand {
             }
         }
         let writer: JournalWriter
-        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)") } catch {
+        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)", recorder: recorder) } catch {
             printError(error.message.text(language)); throw Exit.cantCreate
         }
         let drafts = DraftStore(folder: loaded.folder)
         let archive = SessionsDirectory.archive(all)
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        // Journal lines that could not be read were printed above and are skipped; the first is shown on screen too.
+        let warnings = loaded.diagnostics
 
         CursesTerminal.installSignalHandlers()
         let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
@@ -70,10 +84,10 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw ExitCode(64)
         }
         let size = terminal.size
-        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(),
+        var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: drafts.load())
         if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
-        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts)
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
         let exitCode = loop.run()
         terminal.stop()
         withExtendedLifetime(lock) {}
@@ -84,7 +98,7 @@ struct Record: ParsableCommand {
                          "WARNING! These changes could not be written to the journal; copy them:"))
             var seq = loop.model.session.nextSeq
             for kind in loop.model.pending {
-                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(), kind: kind)))
+                printError(JournalCodec.encode(SessionEvent(seq: seq, at: Clock.now(in: current.timeZone), kind: kind)))
                 seq += 1
             }
         }
@@ -97,6 +111,7 @@ struct Record: ParsableCommand {
             } catch {
                 printError(error.message.text(language))
             }
+            MesaSharing.commitRecorded(named.session, name: name, in: dir, language: language)
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
@@ -108,11 +123,12 @@ struct RecordLoop {
     let terminal: CursesTerminal
     let writer: JournalWriter
     let drafts: DraftStore
+    var guide: FirstRunGuide?
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
     mutating func run() -> Int32 {
-        terminal.draw(RecordView.render(model))
+        terminal.draw(frame())
         var lastSecond = -1
         while true {
             let signal = CursesTerminal.pendingSignal
@@ -133,13 +149,13 @@ struct RecordLoop {
                     _ = flush()
                     return 130
                 }
-                effects += model.update(input)
+                if guide?.handle(input) != true { effects += model.update(input) }
                 changed = true
             } else if terminal.inputClosed {
                 _ = flush()
                 return 128 + SIGHUP
             }
-            let now = Clock.now()
+            let now = Clock.now(in: model.session.timeZone)
             effects += model.tick(now)
             if now.epochSeconds != lastSecond { lastSecond = now.epochSeconds; changed = true }
             for effect in effects {
@@ -156,26 +172,39 @@ struct RecordLoop {
                     changed = true
                 case .quit:
                     _ = flush()
-                    terminal.draw(RecordView.render(model))
+                    terminal.draw(frame())
                     return 0
                 }
             }
-            if changed { terminal.draw(RecordView.render(model)) }
+            if changed { terminal.draw(frame()) }
         }
+    }
+
+    func frame() -> Screen {
+        var screen = RecordView.render(model)
+        guide?.draw(on: &screen)
+        return screen
     }
 
     /// Writes pending events in order; stops at the first failure and keeps the rest.
     mutating func flush() -> Bool {
         var wrote = false
-        while let event = model.nextPendingEvent(at: Clock.now()) {
+        while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
+                let torn = writer.tornLinesMovedAside
                 try writer.append(event)
                 model.recorded(event)
                 lastFailure = nil
                 wrote = true
+                if writer.tornLinesMovedAside > torn {
+                    model.message = .init(text: model.language == .es
+                        ? "Otro programa dejó una línea a medias en el diario: se guardó aparte en journal.jsonl.torn; lo grabado está intacto."
+                        : "Another program left a half-written line in the journal: it was kept aside in journal.jsonl.torn; what was recorded is intact.",
+                        isError: true)
+                }
             } catch {
                 model.writeFailed(error.message.text(model.language))
-                lastFailure = Clock.now().epochSeconds
+                lastFailure = Clock.now(in: model.session.timeZone).epochSeconds
                 return true
             }
         }

@@ -4,7 +4,7 @@ import Testing
 
 /// Every `--help` shows examples, and every example runs on the bundled sessions as shown.
 @Suite struct HelpExamplesTests {
-    static let subcommands = ["", "new", "check", "export", "list", "record", "review", "history", "actions"]
+    static let subcommands = ["", "demo", "new", "check", "export", "list", "record", "review", "history", "actions"]
     /// Full-screen commands: their examples are checked for sessions that exist, not run.
     static let interactive: Set<String> = ["record", "review", "demo"]
 
@@ -48,5 +48,22 @@ import Testing
             #expect(r.status == 0, "\(example.joined(separator: " ")): \(r.stderr)")
             #expect(!r.stdout.isEmpty, "\(example.joined(separator: " ")) printed nothing")
         }
+    }
+}
+
+@Suite struct DemoCommandLineTests {
+    @Test func withoutATerminalItStopsBeforeCreatingAnything() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let r = try ActaProcess.run(["demo", "--into", "prueba"], in: tmp.base.path)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("terminal interactivo"))
+        #expect(!FileManager.default.fileExists(atPath: tmp.base.appendingPathComponent("prueba").path))
+    }
+
+    @Test func aWrongLanguageIsAUsageError() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        #expect(try ActaProcess.run(["demo", "--lang", "fr"], in: tmp.base.path).status == 64)
     }
 }

@@ -95,10 +95,10 @@ import Testing
 }
 
 @Suite struct MesaArchiveTests {
-    func named(_ name: String, _ date: String, _ kinds: [SessionEventKind]) -> NamedSession {
+    func named(_ name: String, _ date: String, _ kinds: [SessionEventKind], demonstration: Bool = false) -> NamedSession {
         let a = Fixture.agenda
         let agenda = Agenda(actaNumber: name, title: a.title, date: CalendarDate(iso: date)!, plannedStart: nil, place: nil,
-                            convener: nil, planID: "p", seats: a.seats, items: a.items)
+                            convener: nil, planID: "p", seats: a.seats, items: a.items, isDemonstration: demonstration)
         return NamedSession(name: name, session: Session(agenda: agenda, plan: Fixture.plan, events: kinds.enumerated().map {
             SessionEvent(seq: $0.offset + 1, at: Fixture.at($0.offset), kind: $0.element)
         }))
@@ -122,5 +122,30 @@ import Testing
         #expect(archive.openCarried(into: "b").map(\.ref.number) == [2])
         #expect(archive.actionItems(asOf: "b").first { $0.ref == ActionItemRef(session: "a", number: 1) }?.item.closed == true)
         #expect(archive.openCarried(into: "c").map(\.ref.number) == [2])
+    }
+
+    @Test func demonstrationsNeverFeedRealSessions() {
+        let task = ActionItem(number: 1, item: 2, kind: .task, text: "t", responsible: "r", due: nil)
+        let archive = MesaArchive([
+            named("real1", "2023-03-29", [Fixture.report(1, .limited, 40), .actionItemAdded(task)]),
+            named("demo1", "2023-08-16", [Fixture.report(1, .substantial, 60), .actionItemAdded(task),
+                                          .actionItemClosed(number: 1, session: "real1")], demonstration: true),
+            named("demo2", "2023-10-18", [Fixture.report(1, .complete, 100)], demonstration: true),
+            named("real2", "2023-11-22", [Fixture.report(1, .substantial, 70)]),
+        ])
+        let key = MilestoneKey(commitment: 1, milestone: 1)
+        let previous = archive.previousReport(of: key, before: "real2")
+        #expect(previous?.session == "real1")
+        #expect(previous?.actaNumber == "real1")
+        #expect(previous?.report.percent == 40)
+        // Demonstrations compare among themselves.
+        #expect(archive.previousReport(of: key, before: "demo2")?.session == "demo1")
+        #expect(archive.previousReport(of: key, before: "demo1") == nil)
+        // The demonstration's closure of real1#1 does not count; demo1's own acuerdo is not carried.
+        #expect(archive.openCarried(into: "real2").map(\.ref) == [ActionItemRef(session: "real1", number: 1)])
+        #expect(archive.openCarried(into: "demo2").map(\.ref) == [ActionItemRef(session: "demo1", number: 1)])
+        #expect(archive.realSessions.map(\.name) == ["real1", "real2"])
+        let history = archive.history(plan: "p", commitment: 1, milestone: 1)
+        #expect(history.first { $0.session == "real2" }?.previous?.percent == 40)
     }
 }

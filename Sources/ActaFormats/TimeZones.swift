@@ -1,0 +1,27 @@
+import ActaCore
+import Foundation
+
+/// IANA time zones from the system's database: a session's times are the mesa's local time,
+/// whatever the machine's `TZ` says.
+public enum TimeZones {
+    public static let defaultIdentifier = Session.defaultTimeZone
+
+    public static func isKnown(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
+
+    /// Minutes east of UTC in the zone at that instant (daylight saving included); 0 for an unknown zone.
+    public static func offsetMinutes(_ identifier: String, atEpochSeconds seconds: Int) -> Int {
+        guard let zone = TimeZone(identifier: identifier) else { return 0 }
+        return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) / 60
+    }
+
+    /// The same instant written in the zone's local time.
+    public static func local(_ t: Timestamp, in identifier: String) -> Timestamp {
+        Timestamp(epochSeconds: t.epochSeconds, offsetMinutes: offsetMinutes(identifier, atEpochSeconds: t.epochSeconds))
+    }
+
+    /// Now, in the zone's local time.
+    public static func now(in identifier: String) -> Timestamp {
+        let seconds = Int(Date().timeIntervalSince1970.rounded(.down))
+        return Timestamp(epochSeconds: seconds, offsetMinutes: offsetMinutes(identifier, atEpochSeconds: seconds))
+    }
+}
