@@ -80,12 +80,17 @@ public enum FileIO {
     /// Writes a temporary file beside `path`, fsyncs it and renames it over `path`,
     /// so a reader sees the old file or the new one, never half of one.
     public static func writeAtomically(_ text: String, to path: String) throws(StoreError) {
+        try writeAtomically(bytes: Array(text.utf8), to: path)
+    }
+
+    /// The same for bytes (a spreadsheet).
+    public static func writeAtomically(bytes: [UInt8], to path: String) throws(StoreError) {
         let directory = parent(of: path)
         let temp = "\(directory)/.\(basename(of: path)).tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError(path: temp, code: errno, es: "no se puede crear", en: "cannot create") }
         do throws(StoreError) {
-            try writeAll(fd, Array(text.utf8), path: temp)
+            try writeAll(fd, bytes, path: temp)
             guard fsync(fd) == 0 else { throw StoreError(path: temp, code: errno, es: "fsync falló", en: "fsync failed") }
         } catch {
             close(fd); unlink(temp)
