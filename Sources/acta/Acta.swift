@@ -63,8 +63,10 @@ enum Exit {
     static let ioError = ExitCode(74)
 }
 
+/// Every message goes through here: values from files (a plan's title, a path) may hold escape
+/// sequences, which are shown visibly so they cannot retitle or recolour the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((ControlCharacters.visible(text) + "\n").utf8))
 }
 
 /// Prints diagnostics, errors first; returns whether any was an error.

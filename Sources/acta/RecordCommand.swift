@@ -75,7 +75,8 @@ struct Record: ParsableCommand {
         }
         let drafts = DraftStore(folder: loaded.folder)
         let archive = SessionsDirectory.archive(all)
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        // Journal lines that could not be read were printed above and are skipped; the first is shown on screen too.
+        let warnings = loaded.diagnostics
 
         CursesTerminal.installSignalHandlers()
         let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
@@ -190,10 +191,17 @@ struct RecordLoop {
         var wrote = false
         while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
+                let torn = writer.tornLinesMovedAside
                 try writer.append(event)
                 model.recorded(event)
                 lastFailure = nil
                 wrote = true
+                if writer.tornLinesMovedAside > torn {
+                    model.message = .init(text: model.language == .es
+                        ? "Otro programa dejó una línea a medias en el diario: se guardó aparte en journal.jsonl.torn; lo grabado está intacto."
+                        : "Another program left a half-written line in the journal: it was kept aside in journal.jsonl.torn; what was recorded is intact.",
+                        isError: true)
+                }
             } catch {
                 model.writeFailed(error.message.text(model.language))
                 lastFailure = Clock.now(in: model.session.timeZone).epochSeconds

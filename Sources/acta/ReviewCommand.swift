@@ -115,7 +115,7 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKe
         let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(jsonKeys, $0)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self))
+        print(JSONText.escapingControls(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self)))
     }
 }
 
