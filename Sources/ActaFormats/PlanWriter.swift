@@ -28,7 +28,8 @@ public enum PlanWriter {
             }
             out.append("    hitos:")
             for m in c.milestones {
-                out.append("      - {number: \(m.number), text: \(text(m.text)), start: \(text(m.start)), end: \(text(m.end))}")
+                let english = m.textEN.map { ", text_en: \(AgendaWriter.quoted($0))" } ?? ""
+                out.append("      - {number: \(m.number), text: \(text(m.textES))\(english), start: \(text(m.start)), end: \(text(m.end))}")
             }
         }
         return out.joined(separator: "\n") + "\n"

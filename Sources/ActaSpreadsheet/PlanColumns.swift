@@ -3,7 +3,7 @@ import ActaCore
 /// What a column of the GAE spreadsheet holds, and the Spanish headers that name it.
 public enum PlanField: String, Sendable, CaseIterable {
     case commitment, ogpID = "ogp_id", title, titleEN = "title_en", institution, institutionShort = "institution_short",
-         support, hito, hitoText = "hito_text", start, end
+         support, hito, hitoText = "hito_text", hitoTextEN = "hito_text_en", start, end
 
     /// The header acta writes on export (the GAE's words).
     public var header: String {
@@ -17,6 +17,7 @@ public enum PlanField: String, Sendable, CaseIterable {
         case .support: return "Instituciones de apoyo"
         case .hito: return "No. hito"
         case .hitoText: return "Hito"
+        case .hitoTextEN: return "Hito en inglés"
         case .start: return "Fecha de inicio"
         case .end: return "Fecha de finalización"
         }
@@ -35,6 +36,7 @@ public enum PlanField: String, Sendable, CaseIterable {
         case .support: extra = ["instituciones de apoyo", "instituciones que apoyan", "apoyo", "otros actores"]
         case .hito: extra = ["no hito", "numero de hito", "num hito", "n hito", "no. de hito", "hito no"]
         case .hitoText: extra = ["hito", "descripcion del hito", "hitos"]
+        case .hitoTextEN: extra = ["hito (en ingles)", "texto del hito en ingles", "milestone"]
         case .start: extra = ["fecha de inicio", "inicio", "fecha inicio"]
         case .end: extra = ["fecha de finalizacion", "fecha de fin", "finalizacion", "fin", "fecha fin", "fecha final", "fecha de termino"]
         }

@@ -106,9 +106,9 @@ public struct PlanImport: Sendable {
         }
 
         mutating func addMilestone(row: Int, commitment: Int) {
-            let numberText = cell(.hito, row), text = cell(.hitoText, row)
+            let numberText = cell(.hito, row), text = cell(.hitoText, row), textEN = cell(.hitoTextEN, row)
             let start = cell(.start, row), end = cell(.end, row)
-            if numberText.isEmpty && text.isEmpty && start.isEmpty && end.isEmpty { return }
+            if numberText.isEmpty && text.isEmpty && textEN.isEmpty && start.isEmpty && end.isEmpty { return }
             guard !numberText.isEmpty || layout.columns[.hito] == nil else {
                 fail(.hito, row, es: "falta el número del hito", en: "the milestone number is missing")
                 return
@@ -145,7 +145,8 @@ public struct PlanImport: Sendable {
                 dates.append(iso)
             }
             commitments[commitment]!.milestoneRows[hito] = row
-            commitments[commitment]!.milestones.append(Milestone(number: hito, text: text.isEmpty ? nil : text, start: dates[0], end: dates[1]))
+            commitments[commitment]!.milestones.append(Milestone(number: hito, text: text.isEmpty ? nil : text, start: dates[0], end: dates[1],
+                                                                 textEN: textEN.isEmpty ? nil : textEN))
         }
 
         /// Whitespace (line breaks in a cell included) collapsed to single spaces.

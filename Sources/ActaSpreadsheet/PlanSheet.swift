@@ -4,7 +4,7 @@ import ActaCore
 /// under acta's Spanish headers. `PlanImport` reads it back to the same plan.
 public enum PlanSheet {
     public static let fields: [PlanField] = [.commitment, .ogpID, .title, .titleEN, .institution, .institutionShort,
-                                             .support, .hito, .hitoText, .start, .end]
+                                             .support, .hito, .hitoText, .hitoTextEN, .start, .end]
 
     public static func rows(_ plan: Plan) -> [[XLSXSheet.Value]] {
         var rows: [[XLSXSheet.Value]] = [fields.map { .text($0.header) }]
@@ -19,7 +19,8 @@ public enum PlanSheet {
                 var row = common
                 if let m {
                     row[.hito] = .number(m.number)
-                    row[.hitoText] = .text(m.text ?? "")
+                    row[.hitoText] = .text(m.textES ?? "")
+                    row[.hitoTextEN] = .text(m.textEN ?? "")
                     row[.start] = .text(m.start ?? "")
                     row[.end] = .text(m.end ?? "")
                 }

@@ -14,7 +14,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Columnas usadas: A «No. compromiso» → commitment"))
         #expect(r.stdout.contains("Columnas ignoradas: ninguna"))
-        #expect(r.stdout.contains("12 compromisos, 20 hitos; correcto"))
+        #expect(r.stdout.contains("12 compromisos, 22 hitos; correcto"))
         let yaml = try tmp.read("plans/gt-pan5-importado.yaml")
         #expect(yaml.contains("id: gt-pan5-importado\nname: \"5to. Plan (importado)\""))
         #expect(try ActaProcess.run(["check", tmp.path("plans/gt-pan5-importado.yaml")], in: tmp.base.path).status == 0)

@@ -46,8 +46,8 @@ import Testing
         let layout = try #require(PlanField.layout(of: grid))
         #expect(layout.headerRow == 2)
         #expect(layout.dataRow == 4)
-        #expect(layout.columns[.start] == 9 && layout.columns[.end] == 10)
-        #expect(layout.headerText(9) == "Fechas inicio")
+        #expect(layout.columns[.start] == 10 && layout.columns[.end] == 11)
+        #expect(layout.headerText(10) == "Fechas inicio")
     }
 
     @Test(arguments: ["gt-pan5-2021-2023", "gt-pan6-2023-2025"])
