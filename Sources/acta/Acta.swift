@@ -59,6 +59,8 @@ struct CommonOptions: ParsableArguments {
 enum Exit {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
+    /// A program the command needs is not installed (pandoc, weasyprint).
+    static let unavailable = ExitCode(69)
     static let cantCreate = ExitCode(73)
     static let ioError = ExitCode(74)
 }
