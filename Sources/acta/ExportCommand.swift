@@ -13,7 +13,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).", completion: Completion.sessions)
     var session: String
 
     func run() throws {
