@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // The domain: pure values, no files, no terminal.
@@ -18,6 +19,9 @@ let package = Package(
         .target(name: "ActaFormats", dependencies: ["ActaCore", .product(name: "Yams", package: "Yams")]),
         // The file system: session folders, the fsync'ed journal, atomic writes.
         .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats"]),
+        // The mesa folder as a git repository: the git command run through swift-subprocess.
+        .target(name: "ActaGit", dependencies: ["ActaCore", "ActaFormats", "ActaStore",
+                                                .product(name: "Subprocess", package: "swift-subprocess")]),
         // The terminal UI, pure: screens as cell grids, keys, widgets, models. No ncurses here.
         .target(name: "ActaUI", dependencies: ["ActaCore", "ActaFormats"]),
         // ncurses' wide-character API, the wrappers Swift needs, and the signal/crash guards.
@@ -25,7 +29,7 @@ let package = Package(
         // The only module that calls ncurses.
         .target(name: "ActaTerminal", dependencies: ["ActaUI", "CNcurses"]),
         .executableTarget(name: "acta", dependencies: [
-            "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal",
+            "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal", "ActaGit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Man pages from acta's ArgumentParser definitions plus hand-written sections (scripts/install).
@@ -41,6 +45,8 @@ let package = Package(
                     exclude: ["Golden"]),
         // Drives the real `acta` binary; depending on it makes `swift test` build it.
         .testTarget(name: "ActaCLITests", dependencies: ["acta", "acta-manual", "ActaTestSupport"]),
+        // Sharing through real git: a bare repository on local disk as the remote, two clones.
+        .testTarget(name: "ActaGitTests", dependencies: ["acta", "ActaCore", "ActaFormats", "ActaStore", "ActaGit", "ActaTestSupport"]),
         // The real binary in tmux: these fail, never skip, when tmux is missing.
         .testTarget(name: "ActaE2ETests", dependencies: ["acta", "ActaTestSupport"]),
         // Temporary copies of the bundled sessions and a runner for the built binary.

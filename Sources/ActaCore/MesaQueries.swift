@@ -59,7 +59,7 @@ public struct MeetingCadence: Sendable, Hashable {
     public let sessionsInLastYear: Int
     public let today: CalendarDate
 
-    public var lastIsTooOld: Bool { lastSession.map { $0.adding(days: 183) < today } ?? true }
+    public var lastIsTooOld: Bool { lastSession.map { last in last.adding(days: 183).map { $0 < today } ?? false } ?? true }
     public var tooFew: Bool { sessionsInLastYear < 2 }
     public var isBehind: Bool { lastIsTooOld || tooFew }
 
@@ -94,7 +94,7 @@ extension MesaArchive {
     /// Sessions that met (dated on or before today).
     public func cadence(today: CalendarDate) -> MeetingCadence {
         let held = sessions.filter { !(today < $0.date) }
-        let yearAgo = today.adding(days: -365)
+        let yearAgo = today.adding(days: -365) ?? today
         return MeetingCadence(lastSession: held.last?.date,
                               sessionsInLastYear: held.filter { !($0.date < yearAgo) }.count, today: today)
     }

@@ -79,7 +79,9 @@ public struct Session: Sendable {
     public var timeZone: String { agenda.timeZone ?? plan.timeZone ?? Session.defaultTimeZone }
     public static let defaultTimeZone = "America/Guatemala"
 
-    public var nextSeq: Int { (events.last?.seq ?? 0) + 1 }
+    /// Journals are untrusted: readers refuse numbers beyond `JournalLimits`, and this saturates
+    /// rather than trap if one slipped through.
+    public var nextSeq: Int { (events.last?.seq ?? 0).saturatingSuccessor }
     public var startedAt: Timestamp? { events.first?.at }
     public var lastEventAt: Timestamp? { events.last?.at }
     /// The item being held now, if any.
@@ -87,7 +89,7 @@ public struct Session: Sendable {
 
     public func report(_ key: MilestoneKey) -> MilestoneReport? { reports[key] }
     public func actionItem(_ number: Int) -> ActionItem? { actionItems.first { $0.number == number } }
-    public var nextActionItemNumber: Int { (actionItems.map(\.number).max() ?? 0) + 1 }
+    public var nextActionItemNumber: Int { (actionItems.map(\.number).max() ?? 0).saturatingSuccessor }
 
     /// Appends an event (already validated or not: invalid ones become problems).
     public mutating func apply(_ event: SessionEvent) {
@@ -262,4 +264,9 @@ public struct Session: Sendable {
     }
 
     public var openActionItemCount: Int { actionItems.filter { !$0.closed }.count }
+}
+
+extension Int {
+    /// `self + 1`, or `Int.max` instead of a trap.
+    public var saturatingSuccessor: Int { self == .max ? .max : self + 1 }
 }

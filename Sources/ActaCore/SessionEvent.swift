@@ -58,10 +58,14 @@ public struct SessionEvent: Sendable, Hashable {
     public let seq: Int
     public let at: Timestamp
     public let kind: SessionEventKind
+    /// Who wrote the line (the recorder's id, see `RecorderIdentity`): one writer per session
+    /// across machines is checked by comparing these when journals are shared.
+    public var recorder: String?
 
-    public init(seq: Int, at: Timestamp, kind: SessionEventKind) {
+    public init(seq: Int, at: Timestamp, kind: SessionEventKind, recorder: String? = nil) {
         self.seq = seq
         self.at = at
         self.kind = kind
+        self.recorder = recorder
     }
 }

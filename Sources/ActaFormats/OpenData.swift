@@ -55,15 +55,17 @@ public enum OpenData {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard !records.isEmpty else { return "[]\n" }
         let data = (try? encoder.encode(records)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.escapingControls(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }
 
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break.
 public enum CSV {
+    /// Every cell goes through `cell(_:)` (control characters, formula injection) before quoting.
     public static func write(_ rows: [[String]]) -> String {
         rows.map { row in
-            row.map { field in
+            row.map { text in
+                let field = cell(text)
                 if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
                     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 }

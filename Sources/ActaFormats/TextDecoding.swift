@@ -1,21 +1,42 @@
 import ActaCore
 
-/// Turns a file's bytes into text: strict UTF-8, a BOM dropped, CRLF read as LF.
+/// Turns a file's bytes into text: strict UTF-8, no NUL, a BOM dropped, CRLF read as LF.
 public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
-            var line = 1, column = 1
-            for b in bytes[bytes.startIndex..<bad] {
-                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-            }
-            throw Diagnostic(file: file, line: line, column: column, message: LocalizedText(
-                es: "el archivo no es UTF-8 válido (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); guárdelo como UTF-8",
-                en: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8"))
+        if let problem = problem(in: bytes) {
+            let (line, column) = position(of: problem.offset, in: bytes)
+            throw Diagnostic(file: file, line: line, column: column, message: problem.message)
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return text.contains("\r") ? text.replacingCRLF() : text
+    }
+
+    /// The first byte that makes these bytes unusable as text (invalid UTF-8, or NUL, which
+    /// C libraries read as the end of the text), with what to do about it.
+    public static func problem(in bytes: ArraySlice<UInt8>) -> (offset: Int, message: LocalizedText)? {
+        let bad = firstInvalidUTF8(bytes)
+        let nul = bytes.firstIndex(of: 0)
+        if let nul, bad.map({ nul < $0 }) ?? true {
+            return (nul, LocalizedText(
+                es: "el archivo contiene un byte nulo (NUL, 0x00); bórrelo (no es texto) y guarde el archivo como UTF-8",
+                en: "the file contains a NUL byte (0x00); delete it (it is not text) and save the file as UTF-8"))
+        }
+        guard let bad else { return nil }
+        let hex = String(bytes[bad], radix: 16, uppercase: true)
+        return (bad, LocalizedText(
+            es: "el archivo no es UTF-8 válido (byte 0x\(hex)); guárdelo como UTF-8, p. ej. iconv -f latin1 -t utf-8",
+            en: "the file is not valid UTF-8 (byte 0x\(hex)); save it as UTF-8, e.g. iconv -f latin1 -t utf-8"))
+    }
+
+    /// Line and column (in characters, from 1) of a byte offset, as an editor shows them.
+    public static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for b in bytes[bytes.startIndex..<min(offset, bytes.endIndex)] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     /// The index of the first byte that does not start or continue a valid UTF-8 sequence.

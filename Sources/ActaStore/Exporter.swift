@@ -19,7 +19,8 @@ public enum Exporter {
         var paths: [String] = []
         for (name, text) in zip(outputs, contents) {
             let path = "\(folder)/\(name)"
-            try FileIO.writeAtomically(text, to: path)
+            // A last guard: no control character reaches the Markdown, whatever a writer let through.
+            try FileIO.writeAtomically(name.hasSuffix(".md") ? ControlCharacters.stripped(text, keepNewlines: true) : text, to: path)
             paths.append(path)
         }
         return paths

@@ -20,7 +20,7 @@ struct Acta: ParsableCommand {
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
         version: "acta 0.1.0",
-        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self])
+        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self])
 }
 
 /// Options every subcommand shares.
@@ -63,8 +63,10 @@ enum Exit {
     static let ioError = ExitCode(74)
 }
 
+/// Every message goes through here: values from files (a plan's title, a path) may hold escape
+/// sequences, which are shown visibly so they cannot retitle or recolour the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((ControlCharacters.visible(text) + "\n").utf8))
 }
 
 /// Prints diagnostics, errors first; returns whether any was an error.

@@ -29,15 +29,18 @@ struct Export: ParsableCommand {
         let all = dir.loadAll()
         let loaded = all.first { $0.name == name } ?? dir.load(name)
         report(loaded.diagnostics, language)
-        guard let named = loaded.named else {
-            printError(language == .es ? "\(loaded.folder): no se exportó nada; corrija los errores (acta check)."
-                                       : "\(loaded.folder): nothing exported; fix the errors (acta check).")
+        // Publishing an acta that silently leaves out a journal line would be worse than none.
+        guard let named = loaded.named, loaded.errors.isEmpty else {
+            let journalOnly = loaded.session != nil
+            printError(language == .es
+                ? "\(loaded.folder): no se exportó nada; corrija los errores (acta check)." + (journalOnly ? " Las líneas del diario que acta no puede leer no se borran: muévalas a otro archivo (p. ej. journal.rechazadas) para exportar sin ellas." : "")
+                : "\(loaded.folder): nothing exported; fix the errors (acta check)." + (journalOnly ? " Journal lines acta cannot read are never deleted: move them to another file (e.g. journal.rejected) to export without them." : ""))
             throw Exit.dataError
         }
         do {
             for path in try Exporter.export(named, archive: SessionsDirectory.archive(all), into: loaded.folder,
                                             language: language) {
-                print(path)
+                print(ControlCharacters.visible(path))
             }
         } catch {
             printError(error.message.text(language))

@@ -22,6 +22,9 @@ struct Record: ParsableCommand {
     @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).", completion: Completion.sessions)
     var session: String
 
+    @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
+    var takeOver = false
+
     func run() throws { try run(guide: nil) }
 
     /// `acta demo` records with its first-run guide over the screen.
@@ -44,6 +47,13 @@ struct Record: ParsableCommand {
                          "\(loaded.folder): fix the errors before recording (acta check)."))
             throw Exit.dataError
         }
+        // One writer per session across machines: the journal says who has been writing it.
+        let recorder = MesaSharing.recorder
+        if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
+            printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión: siga la sesión con acta review --follow, o use --take-over si ese equipo ya no grabará.",
+                         "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session: follow it with acta review --follow, or use --take-over if that computer will not record any more."))
+            throw ExitCode(75)
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError(t("acta record necesita un terminal interactivo.", "acta record needs an interactive terminal."))
             throw ExitCode(64)
@@ -60,12 +70,13 @@ struct Record: ParsableCommand {
             }
         }
         let writer: JournalWriter
-        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)") } catch {
+        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)", recorder: recorder) } catch {
             printError(error.message.text(language)); throw Exit.cantCreate
         }
         let drafts = DraftStore(folder: loaded.folder)
         let archive = SessionsDirectory.archive(all)
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        // Journal lines that could not be read were printed above and are skipped; the first is shown on screen too.
+        let warnings = loaded.diagnostics
 
         CursesTerminal.installSignalHandlers()
         let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
@@ -100,6 +111,7 @@ struct Record: ParsableCommand {
             } catch {
                 printError(error.message.text(language))
             }
+            MesaSharing.commitRecorded(named.session, name: name, in: dir, language: language)
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
@@ -179,10 +191,17 @@ struct RecordLoop {
         var wrote = false
         while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
+                let torn = writer.tornLinesMovedAside
                 try writer.append(event)
                 model.recorded(event)
                 lastFailure = nil
                 wrote = true
+                if writer.tornLinesMovedAside > torn {
+                    model.message = .init(text: model.language == .es
+                        ? "Otro programa dejó una línea a medias en el diario: se guardó aparte en journal.jsonl.torn; lo grabado está intacto."
+                        : "Another program left a half-written line in the journal: it was kept aside in journal.jsonl.torn; what was recorded is intact.",
+                        isError: true)
+                }
             } catch {
                 model.writeFailed(error.message.text(model.language))
                 lastFailure = Clock.now(in: model.session.timeZone).epochSeconds

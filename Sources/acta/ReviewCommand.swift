@@ -33,12 +33,19 @@ struct Review: ParsableCommand {
     @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.", completion: Completion.sessions)
     var follow: String?
 
+    @Flag(help: "Traer antes las últimas sesiones (acta sync) / Fetch the latest sessions first (acta sync).")
+    var sync = false
+
     func run() throws {
         let language = common.language
         let t = { (es: String, en: String) in language == .es ? es : en }
         let location = common.location(argument: sessionsDir)
         let dir = location.directory
         try requireSessionsFolder(location, language)
+        if sync {
+            // A reader offline still reads what this computer has: a failed sync only says so.
+            _ = MesaSharing.sync(dir, language: language)
+        }
         var followed: String?
         if let follow {
             do { followed = try dir.resolve(follow) } catch { printError(error.message.text(language)); throw Exit.noInput }
@@ -108,7 +115,7 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKe
         let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(jsonKeys, $0)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self))
+        print(JSONText.escapingControls(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self)))
     }
 }
 

@@ -7,7 +7,7 @@ import Testing
     static var manualTool: String {
         (ActaProcess.binary as NSString).deletingLastPathComponent + "/acta-manual"
     }
-    static let subcommands = ["demo", "new", "check", "export", "list", "record", "review", "history", "actions"]
+    static let subcommands = ActaCommands.visible()
 
     func generate() throws -> (TemporarySessions, String) {
         let tmp = try TemporarySessions(copyBundled: false)
@@ -96,8 +96,12 @@ import Testing
     @Test func bashCompletesSessionNamesAndPlanIDsFromTheSessionsFolder() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
-        #expect(try complete(["acta", "record", "2023-0"], in: tmp) == ["2023-03-29-primera-mesa", "2023-08-16-ejemplo-agosto"])
-        #expect(try complete(["acta", "export", ""], in: tmp).count == 3)
+        let sessions = try FileManager.default.contentsOfDirectory(atPath: tmp.root)
+            .filter { FileManager.default.fileExists(atPath: tmp.path($0 + "/agenda.yaml")) }.sorted()
+        #expect(sessions.count >= 3)
+        #expect(try complete(["acta", "record", "2023-0"], in: tmp) == sessions.filter { $0.hasPrefix("2023-0") })
+        #expect(try complete(["acta", "record", "2023-03"], in: tmp) == ["2023-03-29-primera-mesa"])
+        #expect(try complete(["acta", "export", ""], in: tmp) == sessions)
         #expect(try complete(["acta", "new", "2024-01-01", "x", "--plan", "gt-pan6"], in: tmp) == ["gt-pan6-2023-2025"])
         #expect(try complete(["acta", "history", "gt"], in: tmp) == ["gt-pan5-2021-2023", "gt-pan6-2023-2025"])
         #expect(try complete(["acta", "review", "--follow", "2023-1"], in: tmp) == ["2023-10-18-ejemplo-octubre"])

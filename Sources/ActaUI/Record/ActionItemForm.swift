@@ -11,12 +11,15 @@ public struct ActionItemForm: Sendable, Hashable {
     public var kind: ActionItemKind
     public var responsible: TextField
     public var due: TextField
-    public var field: Field = .text
+    /// The field with the focus; entering one selects its value, so typing replaces it.
+    public var field: Field = .text {
+        didSet { if field != oldValue { editing { $0.selectAll() } } }
+    }
 
     public init(item: Int, editing existing: ActionItem? = nil) {
         self.item = existing?.item ?? item
         self.number = existing?.number
-        self.text = TextField(existing?.text ?? "")
+        self.text = TextField(existing?.text ?? "", selected: true)
         self.kind = existing?.kind ?? .task
         self.responsible = TextField(existing?.responsible ?? "")
         self.due = TextField(existing?.due?.iso ?? "")

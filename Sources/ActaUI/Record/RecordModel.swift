@@ -58,8 +58,9 @@ public struct RecordModel: Sendable {
     /// Queries searched with /, oldest first.
     public private(set) var searchHistory: [String] = []
 
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// Below this the screen shows a message; below 80×24 it shows one pane at a time.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 20
 
     public init(session: Session, name: String, archive: MesaArchive, language: Language, now: Timestamp,
                 width: Int, height: Int, draft: Draft? = nil) {
@@ -89,6 +90,27 @@ public struct RecordModel: Sendable {
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// One pane at a time (Tab switches), for terminals smaller than 80×24.
+    public var isCompact: Bool { width < 80 || height < 24 }
+    /// Columns of the agenda pane (all of them when compact).
+    public var agendaWidth: Int { isCompact ? width : (width >= 120 ? 40 : 30) }
+    /// Where the right pane is drawn: its first column and width.
+    public var rightPane: (x: Int, width: Int) { isCompact ? (1, width - 2) : (agendaWidth + 2, width - agendaWidth - 3) }
+    /// Rows of the panes, between the top bar and the hint and message lines.
+    public var paneHeight: Int { max(1, height - 3) }
+    /// Whether the right pane is on screen (always, unless compact and on the agenda while browsing).
+    public var showsRightPane: Bool {
+        guard isCompact else { return true }
+        switch mode {
+        case .browse, .search, .help, .draftOffer: return pane != .agenda
+        case .editing(let editor): return editor.target != .nextSession || pane != .agenda
+        case .actionItemForm, .attendance: return true
+        }
+    }
+    /// The right pane's lines, as drawn.
+    public var detailLines: [PaneLine] { DetailPane.lines(self, shown, width: rightPane.width) }
+    /// Lines of the right pane that do not fit.
+    var detailOverflow: Int { max(0, detailLines.count - paneHeight) }
     public var rows: [TreeRow] { navigator.rows }
     public var selection: Int { navigator.selection }
     public var treeScroll: Int { navigator.scroll }
@@ -100,13 +122,24 @@ public struct RecordModel: Sendable {
     public var treeHeight: Int { Self.treeHeight(height) }
     static func treeHeight(_ height: Int) -> Int { max(1, height - 3) }
 
+    /// A text field has the keys: typing goes into it.
+    public var isTyping: Bool {
+        switch mode {
+        case .editing, .actionItemForm, .search: return true
+        case .attendance(let sheet): return sheet.delegate != nil
+        default: return false
+        }
+    }
+
     /// The contexts whose keys apply now, most specific first.
     public var contexts: [KeyContext] {
         switch mode {
         case .browse:
             if pane == .actionItems { return [.actionItems, .global] }
+            if pane == .details { return [.details, .global] }
             return selectedRow.milestone != nil ? [.milestone, .agenda, .global] : [.agenda, .global]
-        case .editing, .actionItemForm, .search: return [.form, .text]
+        case .editing, .actionItemForm: return [.form, .text]
+        case .search: return SearchPrompt.contexts
         case .attendance(let sheet): return sheet.contexts
         case .help: return [.help]
         case .draftOffer: return [.form]
@@ -146,7 +179,9 @@ public struct RecordModel: Sendable {
         case .paste(let text):
             return typeText(text)
         case .key(let key):
-            if isTooSmall {
+            if isTooSmall && !isTyping {
+                // Nothing can be seen to be chosen: only quitting works. Text being typed keeps
+                // going to its field, so a window shrunk mid-sentence loses nothing.
                 if case .character("q") = key { return quit() }
                 if case .function(10) = key { return quit() }
                 return []
@@ -223,7 +258,8 @@ public struct RecordModel: Sendable {
         pending.append(kind)
     }
 
-    /// Recording anything in an item whose clock is not running starts it.
+    /// Moving into an item with Space starts its clock (and ends the running one). Nothing else
+    /// does: a correction in a finished item must never move the clocks.
     mutating func ensureRunning(_ item: Int) {
         if shown.runningItem != item { record(.itemStarted(item: item)) }
     }
@@ -271,7 +307,10 @@ public struct RecordModel: Sendable {
             }
             return []
         case .help(var pager):
-            mode = pager.handle(key, keyMap: keyMap) ? .help(pager) : .browse
+            let (columns, columnWidth) = HelpPane.columns(screenWidth: width)
+            let rows = HelpPane.rows(screenHeight: height)
+            let count = HelpPane.lines(keyMap, language, width: columnWidth).count
+            mode = pager.handle(key, keyMap: keyMap, page: rows * columns, lastStart: max(0, count - rows * columns)) ? .help(pager) : .browse
             return []
         case .draftOffer(let draft):
             switch key {
@@ -297,7 +336,7 @@ public struct RecordModel: Sendable {
             } else {
                 if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { navigator.select(row) }
                 if case .itemNote(let item) = target { navigator.select(.item(item)) }
-                mode = .editing(FieldEditor(target, text: draft.text))
+                mode = .editing(FieldEditor(target, text: draft.text, selected: false))
             }
         } else {
             mode = .browse
@@ -316,7 +355,7 @@ public struct RecordModel: Sendable {
         }
         switch command {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            _ = navigator.move(command, actionCount: itemActionItems.count)
+            _ = navigator.move(command, actionCount: itemActionItems.count, detailOverflow: pane == .details ? detailOverflow : 0)
         case .help: mode = .help(HelpPager())
         case .quit: return quit()
         case .undo: undo()
@@ -329,7 +368,7 @@ public struct RecordModel: Sendable {
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
-            if !navigator.switchPane(actionCount: itemActionItems.count) {
+            if !navigator.switchPane(actionCount: itemActionItems.count, detailsFocusable: isCompact || detailOverflow > 0) {
                 message = say("Este punto no tiene acuerdos; «a» añade uno.", "This item has no action items; “a” adds one.")
             }
         case .back: navigator.focusAgenda()
@@ -349,7 +388,6 @@ public struct RecordModel: Sendable {
             if actionSelection < itemActionItems.count {
                 let pick = itemActionItems[actionSelection]
                 let a = pick.item
-                ensureRunning(currentItem)
                 let session = pick.ref?.session
                 record(a.closed ? .actionItemReopened(number: a.number, session: session) : .actionItemClosed(number: a.number, session: session))
                 message = a.closed ? say("Acuerdo \(a.number) reabierto.", "Action item \(a.number) reopened.")
@@ -359,19 +397,17 @@ public struct RecordModel: Sendable {
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
             report.status = status
-            ensureRunning(currentItem)
-            record(.milestoneReported(report))
+            if report != currentReport(key) { record(.milestoneReported(report)) }
             mode = .editing(MilestoneReportForm.editor(.percent, report, flow: .thenNote))
         case .editPercent:
             guard let milestone = selectedRow.milestone else { break }
             var initial = ""
             if case .character(let c) = key, c.isNumber { initial = String(c) }
-            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial))
+            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial, selected: initial.isEmpty))
         case .toggleValidated, .toggleRescheduled:
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
             if command == .toggleValidated { report.validated.toggle() } else { report.rescheduled.toggle() }
-            ensureRunning(currentItem)
             record(.milestoneReported(report))
         case .editEvidence:
             guard let key = selectedRow.milestone else { break }
@@ -467,10 +503,15 @@ public struct RecordModel: Sendable {
             guard let key = editor.target.milestone, let field = MilestoneReportForm.field(of: editor.target) else { break }
             switch MilestoneReportForm.applying(typed, to: field, of: currentReport(key)) {
             case .failure(.percentOutOfRange):
-                message = say("El porcentaje es un número de 0 a 100.", "The percentage is a number from 0 to 100.", error: true)
+                // Never a trap: the value is selected so the next digit replaces it, and Esc leaves.
+                var retry = editor
+                retry.field.selectAll()
+                mode = .editing(retry)
+                message = say("«\(text)» no vale: el % es un número de 0 a 100. Escriba otro, o Esc lo deja como estaba.",
+                              "“\(text)” is not valid: the % is a number from 0 to 100. Type another, or Esc leaves it as it was.", error: true)
                 return []
             case .success(let report):
-                if report != shown.report(key) { ensureRunning(currentItem); record(.milestoneReported(report)) }
+                if report != currentReport(key) { record(.milestoneReported(report)) }
                 if let next = MilestoneReportForm.next(after: field, flow: editor.flow, report: report) {
                     mode = .editing(next)
                 } else {
@@ -480,8 +521,9 @@ public struct RecordModel: Sendable {
             }
         case .itemNote(let item):
             mode = .browse
-            if !text.isEmpty {
-                ensureRunning(item)
+            if text.isEmpty {
+                message = say("Nota vacía: no se registró nada.", "Empty note: nothing was recorded.")
+            } else {
                 record(.noteAdded(item: item, text: typed))
                 message = say("Nota añadida al punto \(item).", "Note added to item \(item).")
             }
@@ -562,7 +604,6 @@ public struct RecordModel: Sendable {
             message = say("Acuerdo \(number) actualizado.", "Action item \(number) updated.")
         } else {
             let number = shown.nextActionItemNumber
-            ensureRunning(form.item)
             record(.actionItemAdded(ActionItem(number: number, item: form.item, kind: form.kind, text: fields.text,
                                                responsible: fields.responsible, due: fields.due)))
             message = say("Acuerdo \(number) registrado.", "Action item \(number) recorded.")
@@ -586,6 +627,12 @@ public struct RecordModel: Sendable {
             return [.clearDraft]
         case .mark(let seat, let present, let delegate, let typed):
             record(.attendanceMarked(seat: seat, present: present, delegate: delegate))
+            let seats = session.agenda.seats
+            if seat == seats.last?.id {
+                let count = shown.attendance.values.filter(\.present).count
+                message = say("Último asiento marcado: \(count) de \(seats.count) presentes. Esc vuelve a la agenda.",
+                              "Last seat marked: \(count) of \(seats.count) present. Esc goes back to the agenda.")
+            }
             guard typed else { return [.flushJournal] }
             draftSaved = nil
             return [.clearDraft, .flushJournal]
