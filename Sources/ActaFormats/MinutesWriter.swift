@@ -35,9 +35,10 @@ public struct MinutesWriter {
         blocks += actionItems()
         blocks += followUp()
         blocks += next()
-        blocks += closing()
         blocks.append(.rule)
         blocks += notes()
+        // Closing and signatures end the acta: nothing may push them off the last page.
+        blocks += closing()
         return blocks
     }
 

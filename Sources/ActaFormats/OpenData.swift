@@ -74,8 +74,9 @@ public enum CSV {
         }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Reads RFC 4180 text back into rows (used to check round trips, and by scripts' users).
-    public static func read(_ text: String) -> [[String]] {
+    /// Reads RFC 4180 text back into rows (round trips, scripts' users, and imported spreadsheets
+    /// whose delimiter may be `;` or TAB).
+    public static func read(_ text: String, delimiter: Unicode.Scalar = ",") -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -90,7 +91,7 @@ public enum CSV {
                 }
             } else if c == "\"" {
                 quoted = true
-            } else if c == "," {
+            } else if c == delimiter {
                 row.append(field); field = ""
             } else if c == "\r" || c == "\n" {
                 if c == "\r", chars.first == "\n" { chars.removeFirst() }

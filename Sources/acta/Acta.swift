@@ -20,7 +20,7 @@ struct Acta: ParsableCommand {
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
         version: "acta 0.1.0",
-        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self])
+        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self, PlanCommand.self])
 }
 
 /// Options every subcommand shares.
@@ -59,6 +59,8 @@ struct CommonOptions: ParsableArguments {
 enum Exit {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
+    /// A program the command needs is not installed (pandoc, weasyprint).
+    static let unavailable = ExitCode(69)
     static let cantCreate = ExitCode(73)
     static let ioError = ExitCode(74)
 }
