@@ -14,8 +14,18 @@ struct ManualGenerator {
 
     func pages(_ language: Language) -> [(name: String, text: String)] {
         let text = ManualText(language: language, prefix: prefix)
-        return [("acta.1", mainPage(text))] + tool.visibleSubcommands.map { ("acta-\($0.commandName).1", page(for: $0, text)) }
+        return [("acta.1", mainPage(text))] + allCommands.map { ("\(pageName($0.path)).1", page(for: $0.command, path: $0.path, text)) }
     }
+
+    /// Every command below acta, nested ones too (`plan import`), with its words.
+    var allCommands: [(command: CommandInfo, path: [String])] {
+        func walk(_ command: CommandInfo, _ path: [String]) -> [(command: CommandInfo, path: [String])] {
+            command.visibleSubcommands.flatMap { sub in [(sub, path + [sub.commandName])] + walk(sub, path + [sub.commandName]) }
+        }
+        return walk(tool, [])
+    }
+
+    func pageName(_ path: [String]) -> String { (["acta"] + path).joined(separator: "-") }
 
     func header(_ name: String, _ text: ManualText) -> String {
         // Left-aligned, no hyphenation: groff's patterns are English, and commands must not break.
@@ -54,16 +64,23 @@ struct ManualGenerator {
         return out.joined(separator: "\n") + "\n"
     }
 
-    func page(for command: CommandInfo, _ t: ManualText) -> String {
-        let name = "acta-\(command.commandName)"
+    func page(for command: CommandInfo, path: [String], _ t: ManualText) -> String {
+        let name = pageName(path)
         let (discussion, examples) = Self.splitExamples(command.discussion ?? "")
         var out = [header(name, t), ".SH \(t.name)", Roff.literal(name) + " \\- " + Roff.text(Self.part(command.abstract ?? "", t.language)),
-                   ".SH \(t.synopsis)", ".B acta \(Roff.literal(command.commandName))"]
+                   ".SH \(t.synopsis)", ".B acta \(Roff.literal(path.joined(separator: " ")))"]
         for argument in command.visibleArguments where !["help", "version"].contains(argument.valueName ?? "") {
             out.append(synopsis(argument))
         }
+        if !command.visibleSubcommands.isEmpty { out.append(".I \(t.commandWord)") }
         out += [".SH \(t.description)", Roff.text(command.abstract ?? "")]
         if !discussion.isEmpty { out += [".PP", Roff.text(discussion).replacingOccurrences(of: "\n", with: "\n.br\n")] }
+        if !command.visibleSubcommands.isEmpty {
+            out.append(".SH \(t.commands)")
+            for sub in command.visibleSubcommands {
+                out += [".TP", ".BR \(Roff.literal(pageName(path + [sub.commandName]))) (1)", Roff.text(Self.part(sub.abstract ?? "", t.language))]
+            }
+        }
         out += [".SH \(t.options)"]
         for argument in command.visibleArguments { out += option(argument, t) }
         if !examples.isEmpty {
@@ -73,7 +90,8 @@ struct ManualGenerator {
                 out += [".PP", Roff.text(caption.prefix(1).uppercased() + caption.dropFirst()), Roff.example(example.lines)]
             }
         }
-        out += [".SH \(t.exitStatus)", t.subcommandFooter, ".SH \(t.seeAlso)", ".BR acta (1)", ".PP", "\\fI\(Roff.literal(t.guide))\\fR"]
+        let parent = path.count > 1 ? ".BR \(Roff.literal(pageName(Array(path.dropLast())))) (1),\n" : ""
+        out += [".SH \(t.exitStatus)", t.subcommandFooter, ".SH \(t.seeAlso)", parent + ".BR acta (1)", ".PP", "\\fI\(Roff.literal(t.guide))\\fR"]
         return out.joined(separator: "\n") + "\n"
     }
 
