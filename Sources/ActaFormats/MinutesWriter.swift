@@ -177,11 +177,13 @@ public struct MinutesWriter {
                 out.append(milestoneTable(commitment: commitment, milestones: milestones))
             }
             for note in s.notes[item.number] ?? [] { out.append(.paragraph(note)) }
+            out += InterventionsTable.blocks(s.speakers[item.number], agenda: agenda, language: language)
             if !agreed.isEmpty {
                 out.append(.paragraph(t("Acuerdos de este punto: ", "Action items of this item: ")
                                       + agreed.map { reference($0.number) }.joined(separator: ", ") + "."))
             }
-            if s.timings[item.number] == nil && (s.notes[item.number] ?? []).isEmpty && item.commitment == nil && agreed.isEmpty {
+            if s.timings[item.number] == nil && (s.notes[item.number] ?? []).isEmpty && item.commitment == nil && agreed.isEmpty
+                && (s.speakers[item.number]?.interventions.isEmpty ?? true) {
                 out.append(.emphasis(t("Sin registro.", "Nothing recorded.")))
             }
         }

@@ -10,13 +10,14 @@ public enum Command: Sendable, Hashable {
     case undo, redo, help, search, quit
     case accept, cancel, nextField, previousField, complete, openEditor, toggleKind
     case textEditing, recallOlder, recallNewer
+    case speakers, queueSpeaker, giveFloor, endFloor, summarize, withdrawSpeaker
     case actionItemsScreen, commitmentsScreen, filterResponsible, cycleState, toggleOverdue
     case nextMatch, previousMatch, nextHeading, previousHeading
 }
 
 /// Where a binding applies.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case global, agenda, milestone, pager, details, actionItems, attendance, form, searchPrompt, text, help
+    case global, agenda, milestone, pager, details, actionItems, attendance, speakers, form, searchPrompt, text, help
 
     public func title(_ language: Language) -> String {
         switch (self, language) {
@@ -30,6 +31,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case (.details, .en): return "Details (right pane)"
         case (.actionItems, .es): return "Acuerdos (panel derecho)"
         case (.actionItems, .en): return "Action items (right pane)"
+        case (.speakers, .es): return "Lista de oradores"
+        case (.speakers, .en): return "List of speakers"
         case (.attendance, .es): return "Asistencia"
         case (.attendance, .en): return "Attendance"
         case (.form, .es): return "Formularios"
@@ -196,6 +199,8 @@ public struct KeyMap: Sendable {
                    hintES: "asistencia", hintEN: "attendance"),
         KeyBinding([.character("a")], .addActionItem, .global, es: "Añadir un acuerdo al punto actual",
                    en: "Add an action item to the current item", hintES: "acuerdo", hintEN: "action"),
+        KeyBinding([.character("o")], .speakers, .global, es: "Lista de oradores del punto actual", en: "List of speakers of the current item",
+                   hintES: "oradores", hintEN: "speakers"),
         KeyBinding([.character("p")], .setNextSession, .global, es: "Fijar la fecha de la próxima sesión", en: "Set the next session's date"),
         KeyBinding([.character("/")], .search, .global, es: "Buscar en la agenda", en: "Search the agenda"),
 
@@ -243,6 +248,22 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("d")], .editDelegate, .attendance, es: "Presente por delegado/a: escribir su nombre",
                    en: "Present through a delegate: type the name", hintES: "delegado/a", hintEN: "delegate"),
         KeyBinding([.escape, .character("t")], .back, .attendance, es: "Volver", en: "Back", hintES: "volver", hintEN: "back"),
+
+        KeyBinding([.character(" ")], .giveFloor, .speakers, es: "Dar la palabra al siguiente (termina el turno en curso)",
+                   en: "Give the floor to the next (ends the turn in progress)", hintES: "siguiente", hintEN: "next"),
+        KeyBinding([.character("a"), .character("+")], .queueSpeaker, .speakers,
+                   es: "Añadir a la lista: un asiento o una persona (Tab completa con asientos y delegados)",
+                   en: "Add to the list: a seat or a person (Tab completes from seats and delegates)", hintES: "añadir", hintEN: "add"),
+        KeyBinding([.character("f")], .endFloor, .speakers, es: "Terminar el turno en curso", en: "End the turn in progress",
+                   hintES: "fin", hintEN: "end"),
+        KeyBinding([.character("r"), .enter], .summarize, .speakers, es: "Resumen de una línea de la intervención elegida",
+                   en: "One-line summary of the chosen intervention", hintES: "resumen", hintEN: "summary"),
+        KeyBinding([.character("x"), .delete], .withdrawSpeaker, .speakers, es: "Quitar de la lista a quien espera (elegido)",
+                   en: "Take the chosen waiting speaker off the list"),
+        KeyBinding([.down, .character("j")], .moveDown, .speakers, es: "Siguiente en la lista", en: "Next on the list"),
+        KeyBinding([.up, .character("k")], .moveUp, .speakers, es: "Anterior en la lista", en: "Previous on the list"),
+        KeyBinding([.escape, .character("o")], .back, .speakers, es: "Volver a la agenda", en: "Back to the agenda",
+                   hintES: "volver", hintEN: "back"),
 
         KeyBinding([.enter], .accept, .form, es: "Aceptar el campo (en el último, guardar)", en: "Accept the field (on the last one, save)",
                    hintES: "aceptar", hintEN: "accept"),

@@ -47,5 +47,6 @@ struct List: ParsableCommand {
         }
         // Which folder this is, after the table so scripts still read the header first.
         print(location.describe(language))
+        if let warning = archive.cadence(today: Clock.now().localDate).warning(language) { print(warning) }
     }
 }

@@ -190,6 +190,49 @@ import Testing
         try first.waitFor(text: "EXIT=0")
     }
 
+    @Test func aHitoReportAndARoundOfSpeakersEndInTheActa() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        // A whole hito report, typing over nothing: status, %, Enter, note, Enter.
+        try tmux.keys("Space", "s")
+        try tmux.type("60")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "60 %")      // the % recorded, the note field open
+        try tmux.type("Portal relanzado con el catálogo de datos del ministerio")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Hito 1.2")
+        // The list of speakers: two people, one key each for the floor, a summary.
+        try tmux.keys("o", "a")
+        try tmux.type("ming")
+        try tmux.keys("Tab", "Enter", "a")
+        try tmux.type("jai")
+        try tmux.waitFor(text: "Tab → Jaime Muñoz Flores (GAE)")
+        try tmux.keys("Tab", "Enter")
+        try tmux.waitFor(text: "En espera (2)")
+        try tmux.keys("Space")
+        try tmux.waitFor(text: "(habla)")
+        try tmux.keys("Space")
+        try tmux.waitFor(text: "2. Jaime Muñoz Flores (GAE)")
+        try tmux.keys("k", "r")
+        try tmux.type("Pide publicar el calendario")
+        try tmux.keys("Enter", "f")
+        try tmux.waitFor(text: "Pide publicar el calendario")
+        try tmux.keys("Escape")                                // alone: Esc then a key would read as Alt-key
+        try tmux.waitFor(text: "Hito 1.2")
+        try tmux.keys("k", "k")                                // up to the item: its speakers in the details
+        try tmux.waitFor(text: "Oradores  [o]")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        let minutes = try tmp.read("\(Self.session)/minutes.md")
+        #expect(minutes.contains("Portal relanzado con el catálogo de datos del ministerio"))
+        #expect(minutes.contains("Intervenciones, en el orden en que se dio la palabra"))
+        #expect(minutes.contains("| 1 | Ministerio de Gobernación (MINGOB) |"))
+        #expect(minutes.contains("| 2 | Jaime Muñoz Flores (GAE) |"))
+        #expect(minutes.contains("Pide publicar el calendario"))
+        #expect(journal(tmp).contains("\"event\":\"floor_given\""))
+    }
+
     @Test func worksWithoutColourAndRefusesATinyTerminalClearly() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }

@@ -20,6 +20,12 @@ import Testing
         let tmux = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
                             directory: notes, environment: environment)
         try tmux.waitFor(text: "Asistencia")
+        // The help names the mesa found by walking up (cut from the left to fit 80 columns).
+        try tmux.keys("?")
+        let help = try tmux.waitFor(text: "Sesiones: …")
+        #expect(help.contains("/sessions"))
+        try tmux.keys("Escape")
+        try tmux.waitFor("the help to close") { !$0.contains("Sesiones: …") }
         try tmux.keys("Space", "s")
         try tmux.type("60")
         try tmux.keys("Enter")

@@ -195,3 +195,49 @@ import Testing
         #expect(throws: ActionItemForm.Rejection.invalidDueDate) { try form.parsed(base: CalendarDate(iso: "2023-03-29")!).get() }
     }
 }
+
+@Suite struct SpeakersPanelTests {
+    let agenda = Agenda(actaNumber: "1", title: "Mesa", date: CalendarDate(iso: "2023-03-29")!, plannedStart: nil, place: nil,
+                        convener: nil, planID: "p",
+                        seats: [Seat(id: "gae", name: "Gobierno Abierto (GAE)", kind: .government, delegates: ["Jaime Muñoz Flores"]),
+                                Seat(id: "sesan", name: "Secretaría de Seguridad Alimentaria (SESAN)", kind: .government, delegates: [])],
+                        items: [AgendaItem(number: 1, kind: .free(title: "Bienvenida", presenter: nil), plannedMinutes: 5)])
+
+    func press(_ panel: inout SpeakersPanel, _ keys: [Key], list: SpeakersList? = nil) -> [SpeakersPanel.Outcome] {
+        let candidates = SpeakerCandidate.all(agenda, attendance: [:])
+        return keys.map { panel.handle($0, list: list, candidates: candidates, keyMap: .record) }
+    }
+
+    @Test func tabCompletesFromSeatsAndDelegatesAndCycles() {
+        var panel = SpeakersPanel(item: 1, list: nil)
+        _ = press(&panel, [.character("a"), .character("j"), .character("a"), .tab])
+        #expect(panel.field?.text == "Jaime Muñoz Flores (GAE)", "a delegate, by the start of a word")
+        let queued = press(&panel, [.enter])
+        #expect(queued == [.record(.speakerQueued(item: 1, speaker: Speaker(seat: "gae", name: "Jaime Muñoz Flores")))])
+        _ = press(&panel, [.character("a"), .character("s"), .tab])
+        #expect(panel.field?.text == "SESAN")
+        _ = press(&panel, [.tab])
+        #expect(panel.field?.text == "Secretaría de Seguridad Alimentaria (SESAN)" || panel.field?.text == "SESAN",
+                "Tab again cycles through what matches")
+        _ = press(&panel, [.control("u")])
+        for c in "Lucía Ñáñez" { _ = press(&panel, [.character(c)]) }
+        #expect(press(&panel, [.enter]) == [.record(.speakerQueued(item: 1, speaker: Speaker(seat: nil, name: "Lucía Ñáñez")))],
+                "anyone can be named")
+    }
+
+    @Test func oneKeyGivesTheFloorAndAnEmptyListIsSaidNotRecorded() {
+        var panel = SpeakersPanel(item: 1, list: nil)
+        guard case .refused = press(&panel, [.character(" ")])[0] else { Issue.record("refused with a message"); return }
+        var list = SpeakersList()
+        list.queue = [Speaker(seat: "sesan", name: "SESAN")]
+        #expect(press(&panel, [.character(" ")], list: list) == [.record(.floorGiven(item: 1))])
+        list.queue = []
+        list.interventions = [Intervention(speaker: Speaker(seat: "sesan", name: "SESAN"), start: Timestamp(iso: "2023-03-29T09:00:00-06:00")!)]
+        #expect(press(&panel, [.character("f")], list: list) == [.record(.floorEnded(item: 1))])
+        _ = press(&panel, [.character("r")], list: list)
+        for c in "Pide datos" { _ = press(&panel, [.character(c)], list: list) }
+        #expect(press(&panel, [.enter], list: list) == [.record(.interventionSummarized(item: 1, index: 1, summary: "Pide datos"))])
+        #expect(press(&panel, [.character("u")], list: list) == [.screenCommand], "undo is the screen's")
+        #expect(press(&panel, [.escape], list: list) == [.close])
+    }
+}

@@ -1,3 +1,4 @@
+import ActaFormats
 import ActaStore
 import ActaTestSupport
 import ActaCore
@@ -99,6 +100,35 @@ import Testing
         #expect(m.session.actionItems.count == 1)
         #expect(m.session.runningItem == 4, "the running item keeps running")
         #expect(m.session.timings[3] == item3, "the finished item's clock did not move")
+    }
+
+    @Test func aRoundOfSpeakersIsTimedSummarisedUndoneAndWrittenInTheActa() throws {
+        var m = fixture.model()
+        m.press(.character(" "))                               // item 3 runs
+        m.press(.character("o"), .character("a"))
+        m.type("ming")
+        m.press(.tab, .enter)
+        m.press(.character("a"))
+        m.type("jaime")
+        m.press(.tab, .enter)
+        m.press(.character(" "))                               // MINGOB has the floor
+        m.press(.character(" "))                               // Jaime Muñoz Flores (GAE); MINGOB's turn ends
+        m.press(.character("k"), .character("r"))
+        m.type("Presenta el portal de datos")
+        m.press(.enter, .character("f"))
+        let list = try #require(m.session.speakers[3])
+        #expect(list.interventions.map(\.speaker.name) == ["MINGOB", "Jaime Muñoz Flores"])
+        #expect(list.interventions[0].summary == "Presenta el portal de datos")
+        #expect(list.interventions.allSatisfy { $0.end != nil })
+        #expect(RecordView.render(m).text.contains("Jaime Muñoz Flores (GAE)"))
+        m.press(.character("u"))
+        #expect(m.session.speakers[3]?.current != nil, "undo takes back the end of the turn")
+        m.press(.character("U"), .escape)
+        #expect(m.mode == .browse)
+        let minutes = MinutesWriter(session: NamedSession(name: RecordFixture.name, session: m.session), archive: fixture.archive, language: .es).render()
+        #expect(minutes.contains("| 1 | Ministerio de Gobernación (MINGOB) |"))
+        #expect(minutes.contains("Presenta el portal de datos"))
+        #expect(minutes.contains("Jaime Muñoz Flores (GAE)"))
     }
 
     @Test func anOverrunIsShownInText() {

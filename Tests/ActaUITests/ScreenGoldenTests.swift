@@ -72,6 +72,18 @@ import Testing
         try golden(m, "help")
         m.press(.pageDown)
         try golden(m, "help-page-2")
+        m.press(.escape, .character("o"), .character("a"))
+        m.type("ming")
+        m.press(.tab, .enter, .character("a"))
+        m.type("jai")
+        try golden(m, "speakers-adding")
+        m.press(.tab, .enter, .character(" "))
+        _ = m.tick(RecordFixture.start.adding(seconds: 17 * 60 + 40))
+        m.press(.character(" "), .character("k"), .character("r"))
+        m.type("Presenta el portal de datos abiertos y pide a la sociedad civil revisar el catálogo antes de agosto")
+        m.press(.enter)
+        _ = m.tick(RecordFixture.start.adding(seconds: 19 * 60 + 5))
+        try golden(m, "speakers")
     }
 
     @Test(arguments: [(80, 24), (60, 20)])

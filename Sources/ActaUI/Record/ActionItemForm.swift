@@ -40,12 +40,7 @@ public struct ActionItemForm: Sendable, Hashable {
     }
 
     /// The short name a seat goes by: the acronym in its name's parentheses, else its name.
-    public static func shortName(_ seat: Seat) -> String {
-        if let open = seat.name.lastIndex(of: "("), let close = seat.name.lastIndex(of: ")"), open < close {
-            return String(seat.name[seat.name.index(after: open)..<close])
-        }
-        return seat.name
-    }
+    public static func shortName(_ seat: Seat) -> String { seat.shortName }
 
     /// The seat the typed responsable completes to, if any.
     public func completion(seats: [Seat]) -> Seat? {

@@ -49,6 +49,18 @@ enum DetailPane {
             }
             for note in s.notes[n] ?? [] { addWrapped("• " + note, indent: 2) }
             if (s.notes[n] ?? []).isEmpty && editor == nil { add(t("(sin notas)", "(no notes)"), .dim) }
+            if let list = s.speakers[n], !list.isEmpty {
+                add("")
+                add(t("Oradores", "Speakers") + "  [o]", .heading)
+                for (i, turn) in list.interventions.enumerated() {
+                    let secs = turn.seconds(now: turn.isRunning ? m.now : nil)
+                    addWrapped("\(turn.isRunning ? "▶" : " ") \(i + 1). \(s.agenda.name(of: turn.speaker)) · "
+                               + RecordView.minutesAndSeconds(secs) + (turn.summary.isEmpty ? "" : " — " + turn.summary), indent: 5)
+                }
+                if !list.queue.isEmpty {
+                    addWrapped(t("En espera: ", "Waiting: ") + list.queue.map { s.agenda.name(of: $0) }.joined(separator: ", "), .dim, indent: 2)
+                }
+            }
         case .milestone(_, let key):
             let c = s.plan.commitment(key.commitment)
             let milestone = c?.milestone(key.milestone)

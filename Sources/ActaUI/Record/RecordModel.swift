@@ -23,6 +23,7 @@ public struct RecordModel: Sendable {
         case editing(FieldEditor)
         case actionItemForm(ActionItemForm)
         case attendance(AttendanceSheet)
+        case speakers(SpeakersPanel)
         case search(SearchPrompt)
         case help(HelpPager)
         case draftOffer(Draft)
@@ -104,7 +105,7 @@ public struct RecordModel: Sendable {
         switch mode {
         case .browse, .search, .help, .draftOffer: return pane != .agenda
         case .editing(let editor): return editor.target != .nextSession || pane != .agenda
-        case .actionItemForm, .attendance: return true
+        case .actionItemForm, .attendance, .speakers: return true
         }
     }
     /// The right pane's lines, as drawn.
@@ -127,6 +128,7 @@ public struct RecordModel: Sendable {
         switch mode {
         case .editing, .actionItemForm, .search: return true
         case .attendance(let sheet): return sheet.delegate != nil
+        case .speakers(let panel): return panel.field != nil
         default: return false
         }
     }
@@ -141,6 +143,7 @@ public struct RecordModel: Sendable {
         case .editing, .actionItemForm: return [.form, .text]
         case .search: return SearchPrompt.contexts
         case .attendance(let sheet): return sheet.contexts
+        case .speakers(let panel): return panel.contexts
         case .help: return [.help]
         case .draftOffer: return [.form]
         }
@@ -249,6 +252,12 @@ public struct RecordModel: Sendable {
         case .attendance(let sheet):
             guard let delegate = sheet.delegate else { return nil }
             return Draft(target: .delegate(seat: session.agenda.seats[sheet.selection].id), text: delegate.text)
+        case .speakers(let panel):
+            guard let field = panel.field, let typing = panel.typing else { return nil }
+            switch typing {
+            case .name: return Draft(target: .speakerName(item: panel.item), text: field.text)
+            case .summary(let index): return Draft(target: .interventionSummary(item: panel.item, index: index), text: field.text)
+            }
         default:
             return nil
         }
@@ -283,6 +292,8 @@ public struct RecordModel: Sendable {
             sheet.delegate?.insert(text); mode = .attendance(sheet)
         case .search(var prompt):
             prompt.field.insert(text); mode = .search(prompt)
+        case .speakers(var panel) where panel.field != nil:
+            panel.field?.insert(text); mode = .speakers(panel)
         default:
             break
         }
@@ -296,6 +307,7 @@ public struct RecordModel: Sendable {
         case .editing(let editor): return edit(key, editor)
         case .actionItemForm(let form): return formKey(key, form)
         case .attendance(let sheet): return attendanceKey(key, sheet)
+        case .speakers(let panel): return speakersKey(key, panel)
         case .search(var prompt):
             switch prompt.handle(key, keyMap: keyMap) {
             case .typing: mode = .search(prompt)
@@ -333,6 +345,11 @@ public struct RecordModel: Sendable {
         } else if let target = draft.target {
             if case .delegate(let seat) = target, let index = session.agenda.seats.firstIndex(where: { $0.id == seat }) {
                 mode = .attendance(AttendanceSheet(selection: index, delegate: TextField(draft.text)))
+            } else if let (item, typing) = speakerTyping(target) {
+                navigator.select(.item(item))
+                var panel = SpeakersPanel(item: item, list: session.speakers[item])
+                panel.resume(typing, text: draft.text)
+                mode = .speakers(panel)
             } else {
                 if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { navigator.select(row) }
                 if case .itemNote(let item) = target { navigator.select(.item(item)) }
@@ -342,6 +359,15 @@ public struct RecordModel: Sendable {
             mode = .browse
         }
         message = say("Borrador recuperado: revíselo y pulse Enter para guardarlo.", "Draft recovered: check it and press Enter to save it.")
+    }
+
+    /// The speakers' field a draft belongs to, if it is one.
+    func speakerTyping(_ target: EditTarget) -> (Int, SpeakersPanel.Typing)? {
+        switch target {
+        case .speakerName(let item): return (item, .name)
+        case .interventionSummary(let item, let index): return (item, .summary(index))
+        default: return nil
+        }
     }
 
     // MARK: Browsing
@@ -361,6 +387,8 @@ public struct RecordModel: Sendable {
         case .undo: undo()
         case .redo: redo()
         case .attendance: mode = .attendance(AttendanceSheet())
+        case .speakers:
+            mode = .speakers(SpeakersPanel(item: currentItem, list: shown.speakers[currentItem]))
         case .addActionItem:
             mode = .actionItemForm(ActionItemForm(item: currentItem))
         case .setNextSession:
@@ -527,7 +555,7 @@ public struct RecordModel: Sendable {
                 record(.noteAdded(item: item, text: typed))
                 message = say("Nota añadida al punto \(item).", "Note added to item \(item).")
             }
-        case .delegate:
+        case .delegate, .speakerName, .interventionSummary:
             mode = .browse
         case .nextSession:
             guard let date = DueDateInput.parse(text, base: session.agenda.date) else {
@@ -641,6 +669,40 @@ public struct RecordModel: Sendable {
             return []
         case .screenCommand:
             // Undo and redo keep the sheet open; any other command of the whole screen leaves it.
+            switch keyMap.command(for: key, in: [.global]) {
+            case .undo?: undo(); return [.flushJournal]
+            case .redo?: redo(); return [.flushJournal]
+            default:
+                mode = .browse
+                return browse(key)
+            }
+        }
+    }
+
+    // MARK: List of speakers
+
+    mutating func speakersKey(_ key: Key, _ panel: SpeakersPanel) -> [Effect] {
+        var panel = panel
+        let candidates = SpeakerCandidate.all(session.agenda, attendance: shown.attendance)
+        let outcome = panel.handle(key, list: shown.speakers[panel.item], candidates: candidates, keyMap: keyMap)
+        mode = .speakers(panel)
+        switch outcome {
+        case .stay:
+            return []
+        case .close:
+            mode = .browse
+            return []
+        case .cancelledTyping:
+            draftSaved = nil
+            return [.clearDraft]
+        case .refused(let text):
+            message = StatusMessage(text: text.text(language), isError: true)
+            return []
+        case .record(let kind):
+            record(kind)
+            draftSaved = nil
+            return [.clearDraft, .flushJournal]
+        case .screenCommand:
             switch keyMap.command(for: key, in: [.global]) {
             case .undo?: undo(); return [.flushJournal]
             case .redo?: redo(); return [.flushJournal]

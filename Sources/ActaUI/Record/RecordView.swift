@@ -30,6 +30,8 @@ public enum RecordView {
                 attendance(m, shown, &screen, x: rx, width: rw, selection: sheet.selection, delegate: sheet.delegate)
             case .actionItemForm(let form):
                 actionItemForm(m, shown, &screen, form: form, x: rx, width: rw)
+            case .speakers(let panel):
+                drawScrolled(SpeakersPane.lines(m, shown, panel: panel, width: rw), m, &screen, top: 1, x: rx, width: rw)
             default:
                 details(m, &screen, x: rx, width: rw)
             }
