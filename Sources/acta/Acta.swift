@@ -25,10 +25,10 @@ struct Acta: ParsableCommand {
 
 /// Options every subcommand shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).")
+    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).", completion: Completion.languages)
     var lang: String?
 
-    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).")
+    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).", completion: .directory)
     var sessions: String?
 
     var language: Language {

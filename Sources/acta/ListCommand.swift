@@ -13,7 +13,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).", completion: .directory)
     var sessionsDir: String?
 
     func run() throws {

@@ -22,10 +22,10 @@ struct New: ParsableCommand {
     @Argument(help: "Nombre corto / slug (a-z, 0-9, -).")
     var slug: String
 
-    @Option(help: "Id del plan (archivo en sessions/plans/) / plan id.")
+    @Option(help: "Id del plan (archivo en sessions/plans/) / plan id.", completion: Completion.plans)
     var plan: String
 
-    @Option(help: "Sesión anterior: copia asientos e informes y añade el seguimiento de sus acuerdos / previous session.")
+    @Option(help: "Sesión anterior: copia asientos e informes y añade el seguimiento de sus acuerdos / previous session.", completion: Completion.sessions)
     var from: String?
 
     func validate() throws {

@@ -19,7 +19,7 @@ struct Record: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).", completion: Completion.sessions)
     var session: String
 
     @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")

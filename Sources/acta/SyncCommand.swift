@@ -15,8 +15,9 @@ struct Sync: ParsableCommand {
         Si dos equipos grabaron la misma sesión, no trae ni envía nada: guarda el otro diario como journal.<id>.jsonl, muestra los eventos que difieren y sale con 65; luego --keep mine|theirs decide cuál se conserva.
         Códigos: 0 bien; 65 dos grabadores o cambios que git no pudo combinar; 69 sin git, sin repositorio, sin remoto o sin red.
         """, [
-            ("acta sync", "trae las sesiones nuevas y envía las propias", "fetches new sessions and sends this computer's"),
-            ("acta sync --keep theirs", "tras un conflicto de grabadores, conserva el diario del remoto", "after a two-recorder conflict, keeps the remote's journal"),
+            ("acta sync", "envía lo grabado y trae lo de los demás", "sends what was recorded and fetches the others'"),
+            ("acta sync --keep theirs", "tras un conflicto de grabadores, conserva el diario del remoto",
+             "after a two-recorder conflict, keeps the remote's journal"),
         ]))
 
     @OptionGroup var common: CommonOptions
