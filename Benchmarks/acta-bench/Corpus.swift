@@ -94,7 +94,7 @@ enum Corpus {
             }
         }
         if actionNumber > 0, dice.next(3) == 0 { add(.actionItemClosed(number: 1, session: nil)) }
-        add(.nextSessionSet(date: day.adding(days: 11), note: nil))
+        add(.nextSessionSet(date: day.adding(days: 11) ?? day, note: nil))
         add(.itemEnded(item: agenda.items.count))
         return events
     }
@@ -126,7 +126,7 @@ enum Corpus {
                 return nil
             }
             previous = (name, open)
-            day = day.adding(days: 11)
+            day = day.adding(days: 11) ?? day
         }
     }
 

@@ -51,7 +51,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146097 + doe - 719468
     }
 
-    public init(daysSinceEpoch z0: Int) {
+    /// The first and last days acta accepts (0001-01-01 and 9999-12-31), as days since 1970-01-01.
+    /// Dates outside it are refused wherever they are typed or read, so no file holds a date
+    /// another reader cannot parse back.
+    public static let supportedDays = -719162...2932896
+
+    /// Fails outside 0001-01-01…9999-12-31.
+    public init?(daysSinceEpoch z0: Int) {
+        guard Self.supportedDays.contains(z0) else { return nil }
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -66,8 +73,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = d
     }
 
-    public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+    /// Nil when the result would fall outside 0001–9999 (or the count itself is absurd):
+    /// `days` may come from what a person typed, so it must never trap.
+    public func adding(days: Int) -> CalendarDate? {
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return overflow ? nil : CalendarDate(daysSinceEpoch: sum)
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {

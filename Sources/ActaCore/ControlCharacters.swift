@@ -37,4 +37,11 @@ public enum ControlCharacters {
         }
         return String(out)
     }
+
+    /// A value from a file as an error message shows it: control characters visible (a crafted
+    /// plan cannot set the terminal's title or colours through a message) and cut to a readable length.
+    public static func shown(_ text: String, limit: Int = 80) -> String {
+        let clipped = text.count > limit ? String(text.prefix(limit)) + "…" : text
+        return visible(clipped)
+    }
 }

@@ -4,11 +4,14 @@
 public struct SessionSummary: Sendable, Hashable {
     /// An institution's report slot in the agenda, for the plan summary.
     public struct ReportSlot: Sendable, Hashable {
+        /// The agenda item.
+        public let item: Int
         public let institution: String
         public let commitment: Int
         public let milestones: [Int]
 
-        public init(institution: String, commitment: Int, milestones: [Int]) {
+        public init(item: Int, institution: String, commitment: Int, milestones: [Int]) {
+            self.item = item
             self.institution = institution
             self.commitment = commitment
             self.milestones = milestones
@@ -45,7 +48,7 @@ public struct SessionSummary: Sendable, Hashable {
     public init(name: String, session s: Session) {
         let slots = s.agenda.items.compactMap { item -> ReportSlot? in
             guard case .report(let seat, let c, let milestones) = item.kind else { return nil }
-            return ReportSlot(institution: s.agenda.seat(seat)?.name ?? seat, commitment: c, milestones: milestones)
+            return ReportSlot(item: item.number, institution: s.agenda.seat(seat)?.name ?? seat, commitment: c, milestones: milestones)
         }
         self.init(name: name, date: s.agenda.date, actaNumber: s.agenda.actaNumber, title: s.agenda.title, planID: s.plan.id,
                   isDemonstration: s.agenda.isDemonstration, reports: s.orderedReports, actionItems: s.actionItems,

@@ -46,8 +46,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     private var localSeconds: Int { epochSeconds + offsetMinutes * 60 }
 
+    /// Timestamps are parsed with a date in 0001–9999 or taken from the clock; clamping keeps
+    /// a value built any other way from trapping.
     public var localDate: CalendarDate {
-        CalendarDate(daysSinceEpoch: Int((Double(localSeconds) / 86400).rounded(.down)))
+        let days = Int((Double(localSeconds) / 86400).rounded(.down))
+        let range = CalendarDate.supportedDays
+        return CalendarDate(daysSinceEpoch: min(max(days, range.lowerBound), range.upperBound))!
     }
 
     private var secondsOfDay: Int {
@@ -56,6 +60,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    /// Local hour (0–23) and minute.
+    public var hour: Int { secondsOfDay / 3600 }
+    public var minute: Int { secondsOfDay / 60 % 60 }
 
     /// Local `HH:MM`.
     public var clock: String {

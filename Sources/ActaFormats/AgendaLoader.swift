@@ -26,7 +26,9 @@ public enum AgendaLoader {
 
     public static func planID(_ parsed: Parsed) throws(Diagnostic) -> String {
         let root = try YAMLFields(parsed.node, file: parsed.file, what: LocalizedText(es: "una agenda", en: "an agenda"))
-        return try root.string("plan")
+        let id = try root.string("plan")
+        try PlanLoader.checkID(id, root, key: "plan")
+        return id
     }
 
     public static func load(_ text: String, file: String, plan: Plan?) throws(Diagnostics) -> Agenda {
@@ -50,17 +52,18 @@ public enum AgendaLoader {
                                            en: "“start”: “\(start)” is not a time; use HH:MM, e.g. 09:00"))
             }
             let planID = try root.string("plan")
+            try PlanLoader.checkID(planID, root, key: "plan")
             if let plan, plan.id != planID, let node = root.value("plan") {
-                problems.append(root.error(at: node, es: "el plan «\(planID)» no coincide con el archivo del plan («\(plan.id)»)",
-                                           en: "plan “\(planID)” does not match the plan file (“\(plan.id)”)"))
+                problems.append(root.error(at: node, es: "el plan «\(planID)» no coincide con el «id» del archivo del plan («\(plan.id)»); corrija uno de los dos, p. ej. plan: \(plan.id)",
+                                           en: "plan “\(planID)” does not match the plan file's “id” (“\(plan.id)”); fix one of them, e.g. plan: \(plan.id)"))
             }
             var seats: [Seat] = []
             for node in try root.list("seats", required: true) {
                 do throws(Diagnostic) {
                     let s = try seat(node, file: file)
                     if seats.contains(where: { $0.id == s.id }) {
-                        throw root.error(at: node, es: "asiento «\(s.id)» repetido; cada id debe ser único",
-                                         en: "seat “\(s.id)” repeated; each id must be unique")
+                        throw root.error(at: node, es: "asiento «\(s.id)» repetido; cada id debe ser único: bórrelo o cámbielo, p. ej. id: \(s.id)2",
+                                         en: "seat “\(s.id)” repeated; each id must be unique: delete it or change it, e.g. id: \(s.id)2")
                     }
                     seats.append(s)
                 } catch { problems.append(error) }
@@ -171,7 +174,7 @@ public enum AgendaLoader {
             for m in try f.list("hitos", required: true) {
                 let n = try f.intValue(m, key: "hitos", range: 1...999)
                 if milestones.contains(n) {
-                    throw f.error(at: m, es: "hito \(n) repetido en este punto", en: "milestone \(n) repeated in this item")
+                    throw f.error(at: m, es: "hito \(n) repetido en este punto; bórrelo de «hitos»", en: "milestone \(n) repeated in this item; delete it from “hitos”")
                 }
                 if let commitment, !commitment.hasMilestone(n) {
                     let known = commitment.milestones.map { String($0.number) }.joined(separator: ", ")
@@ -181,8 +184,8 @@ public enum AgendaLoader {
                 milestones.append(n)
             }
             if milestones.isEmpty {
-                throw f.error(at: node, es: "un informe debe nombrar al menos un hito en «hitos»",
-                              en: "a report must name at least one milestone in “hitos”")
+                throw f.error(at: node, es: "un informe debe nombrar al menos un hito en «hitos», p. ej. hitos: [1, 2]",
+                              en: "a report must name at least one milestone in “hitos”, e.g. hitos: [1, 2]")
             }
             return AgendaItem(number: number, kind: .report(institution: institution, commitment: commitmentNumber,
                                                             milestones: milestones), plannedMinutes: minutes)

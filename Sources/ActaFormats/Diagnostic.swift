@@ -18,7 +18,8 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.message = message
     }
 
-    /// `file:line:column: error: message`, the form editors and compilers use.
+    /// `file:line:column: error: message`, the form editors and compilers use. Control characters
+    /// (from a file's values or name) are shown visibly, never sent to the terminal.
     public func formatted(_ language: Language) -> String {
         let word: String
         switch (severity, language) {
@@ -27,7 +28,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
         case (.warning, .es): word = "aviso"
         case (.warning, .en): word = "warning"
         }
-        return "\(file):\(line):\(column): \(word): \(message.text(language))"
+        return ControlCharacters.visible("\(file):\(line):\(column): \(word): \(message.text(language))")
     }
 }
 

@@ -27,6 +27,8 @@ struct JournalLine: Codable, Equatable {
     var session: String?
     var date: String?
     var target: Int?
+    var recorder: String?
+    var speaker: String?
 
     init(seq: Int, at: String, event: String) {
         self.seq = seq
@@ -40,6 +42,7 @@ public enum JournalCodec {
     /// One line, without its newline. Keys sorted so a line is stable and diffable.
     public static func encode(_ event: SessionEvent) -> String {
         var line = JournalLine(seq: event.seq, at: event.at.iso, event: event.kind.name)
+        line.recorder = event.recorder
         switch event.kind {
         case .attendanceMarked(let seat, let present, let delegate):
             line.seat = seat; line.present = present; line.delegate = delegate
@@ -66,6 +69,14 @@ public enum JournalCodec {
             line.number = number; line.session = session
         case .nextSessionSet(let date, let note):
             line.date = date.iso; line.note = note
+        case .speakerQueued(let item, let speaker):
+            line.item = item; line.seat = speaker.seat; line.speaker = speaker.name
+        case .speakerWithdrawn(let item, let position):
+            line.item = item; line.number = position
+        case .floorGiven(let item), .floorEnded(let item):
+            line.item = item
+        case .interventionSummarized(let item, let index, let summary):
+            line.item = item; line.number = index; line.text = summary
         case .undone(let seq), .redone(let seq):
             line.target = seq
         }
@@ -73,7 +84,7 @@ public enum JournalCodec {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail.
         let data = (try? encoder.encode(line)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.escapingControls(String(decoding: data, as: UTF8.self))
     }
 
     /// Decodes one line; `file` and `lineNumber` locate any error.
@@ -86,31 +97,33 @@ public enum JournalCodec {
             // The byte-level parser reads what acta writes; anything else gets JSONDecoder's verdict.
             line = try JournalLineParser.parse(text) ?? JSONDecoder().decode(JournalLine.self, from: Data(text.utf8))
         } catch let DecodingError.keyNotFound(key, _) {
-            throw fail("la línea no es un evento: falta «\(key.stringValue)»; no edite el diario a mano",
-                       "the line is not an event: “\(key.stringValue)” is missing; do not edit the journal by hand")
+            throw fail("la línea no es un evento: falta «\(key.stringValue)»; la línea se ignora. No edite el diario a mano: grabe los cambios con acta record",
+                       "the line is not an event: “\(key.stringValue)” is missing; the line is skipped. Do not edit the journal by hand: record changes with acta record")
         } catch let DecodingError.typeMismatch(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw fail("la línea no es un evento: «\(field)» tiene un tipo equivocado",
-                       "the line is not an event: “\(field)” has the wrong type")
+            throw fail("la línea no es un evento: «\(field)» tiene un tipo equivocado (p. ej. un texto donde va un número); la línea se ignora",
+                       "the line is not an event: “\(field)” has the wrong type (e.g. a text where a number goes); the line is skipped")
         } catch {
-            throw fail("la línea no es un evento (JSON no válido); no edite el diario a mano",
-                       "the line is not an event (invalid JSON); do not edit the journal by hand")
+            throw fail("la línea no es un evento (JSON no válido o un número demasiado grande); la línea se ignora. No edite el diario a mano: grabe los cambios con acta record",
+                       "the line is not an event (invalid JSON or a number too large); the line is skipped. Do not edit the journal by hand: record changes with acta record")
         }
         guard let at = Timestamp(iso: line.at) else {
-            throw fail("«at»: «\(line.at)» no es una hora con zona (AAAA-MM-DDTHH:MM:SS-06:00)",
-                       "“at”: “\(line.at)” is not a time with offset (YYYY-MM-DDTHH:MM:SS-06:00)")
+            let shown = ControlCharacters.shown(line.at)
+            throw fail("«at»: «\(shown)» no es una hora con zona posible (años 0001–9999), p. ej. 2023-03-29T09:02:11-06:00; la línea se ignora",
+                       "“at”: “\(shown)” is not a possible time with offset (years 0001–9999), e.g. 2023-03-29T09:02:11-06:00; the line is skipped")
         }
         func need<T>(_ value: T?, _ name: String) throws(Diagnostic) -> T {
             guard let value else {
-                throw fail("el evento «\(line.event)» necesita «\(name)»", "event “\(line.event)” needs “\(name)”")
+                throw fail("el evento «\(line.event)» necesita «\(name)»; la línea se ignora", "event “\(line.event)” needs “\(name)”; the line is skipped")
             }
             return value
         }
         func date(_ text: String?, _ name: String) throws(Diagnostic) -> CalendarDate? {
             guard let text else { return nil }
             guard let d = CalendarDate(iso: text) else {
-                throw fail("«\(name)»: «\(text)» no es una fecha posible (AAAA-MM-DD)",
-                           "“\(name)”: “\(text)” is not a possible date (YYYY-MM-DD)")
+                let shown = ControlCharacters.shown(text)
+                throw fail("«\(name)»: «\(shown)» no es una fecha posible (AAAA-MM-DD, años 0001–9999), p. ej. 2023-08-15; la línea se ignora",
+                           "“\(name)”: “\(shown)” is not a possible date (YYYY-MM-DD, years 0001–9999), e.g. 2023-08-15; the line is skipped")
             }
             return d
         }
@@ -128,7 +141,8 @@ public enum JournalCodec {
             if let s = line.status {
                 guard let parsed = MilestoneStatus(rawValue: s) else {
                     let keys = MilestoneStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw fail("«status»: «\(s)» no es un estado; use: \(keys)", "“status”: “\(s)” is not a status; use: \(keys)")
+                    let shown = ControlCharacters.shown(s)
+                    throw fail("«status»: «\(shown)» no es un estado; use: \(keys)", "“status”: “\(shown)” is not a status; use: \(keys)")
                 }
                 status = parsed
             }
@@ -155,68 +169,35 @@ public enum JournalCodec {
             kind = .actionItemReopened(number: try need(line.number, "number"), session: line.session)
         case "next_session_set":
             kind = .nextSessionSet(date: try need(try date(line.date, "date"), "date"), note: line.note)
+        case "speaker_queued":
+            kind = .speakerQueued(item: try need(line.item, "item"), speaker: Speaker(seat: line.seat, name: try need(line.speaker, "speaker")))
+        case "speaker_withdrawn":
+            kind = .speakerWithdrawn(item: try need(line.item, "item"), position: try need(line.number, "number"))
+        case "floor_given":
+            kind = .floorGiven(item: try need(line.item, "item"))
+        case "floor_ended":
+            kind = .floorEnded(item: try need(line.item, "item"))
+        case "intervention_summarized":
+            kind = .interventionSummarized(item: try need(line.item, "item"), index: try need(line.number, "number"),
+                                           summary: try need(line.text, "text"))
         case "undone":
             kind = .undone(seq: try need(line.target, "target"))
         case "redone":
             kind = .redone(seq: try need(line.target, "target"))
         default:
-            throw fail("«\(line.event)» no es un tipo de evento conocido", "“\(line.event)” is not a known event type")
+            let shown = ControlCharacters.shown(line.event)
+            throw fail("«\(shown)» no es un tipo de evento conocido (p. ej. milestone_reported); la línea se ignora",
+                       "“\(shown)” is not a known event type (e.g. milestone_reported); the line is skipped")
         }
-        return SessionEvent(seq: line.seq, at: at, kind: kind)
+        return SessionEvent(seq: line.seq, at: at, kind: kind, recorder: line.recorder)
     }
 
     private static func actionKind(_ text: String, _ fail: (String, String) -> Diagnostic) throws(Diagnostic) -> ActionItemKind {
         guard let kind = ActionItemKind(rawValue: text) else {
-            throw fail("«kind»: «\(text)» no es válido; use decision o task", "“kind”: “\(text)” is not valid; use decision or task")
+            let shown = ControlCharacters.shown(text)
+            throw fail("«kind»: «\(shown)» no es válido; use decision o task", "“kind”: “\(shown)” is not valid; use decision or task")
         }
         return kind
     }
 }
 
-/// The result of reading a whole journal: its events, the problems of lines that could not
-/// be read, and a warning when the last line was torn by a crash mid-write.
-public struct JournalContents: Sendable {
-    public var events: [SessionEvent]
-    public var diagnostics: [Diagnostic]
-    /// Line number of each event, by sequence number, to locate fold problems.
-    public var lineOfSeq: [Int: Int]
-    /// The last line had no newline and could not be read: it was being written when the process died.
-    public var tornTail: Bool
-}
-
-public enum JournalReader {
-    public static func read(_ text: String, file: String) -> JournalContents {
-        var contents = JournalContents(events: [], diagnostics: [], lineOfSeq: [:], tornTail: false)
-        let endsClean = text.isEmpty || text.hasSuffix("\n")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var lastSeq = 0
-        for (index, raw) in lines.enumerated() {
-            let number = index + 1
-            let isLast = index == lines.count - 1
-            if raw.allSatisfy(\.isWhitespace) { continue }
-            do {
-                let event = try JournalCodec.decode(String(raw), file: file, lineNumber: number)
-                if event.seq <= lastSeq {
-                    contents.diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: LocalizedText(
-                        es: "número de secuencia \(event.seq) fuera de orden (el anterior es \(lastSeq))",
-                        en: "sequence number \(event.seq) out of order (the previous one is \(lastSeq))")))
-                    continue
-                }
-                lastSeq = event.seq
-                contents.events.append(event)
-                contents.lineOfSeq[event.seq] = number
-            } catch {
-                if isLast && !endsClean {
-                    contents.tornTail = true
-                    contents.diagnostics.append(Diagnostic(file: file, line: number, column: 1, severity: .warning,
-                        message: LocalizedText(
-                            es: "la última línea quedó a medias (el programa se detuvo mientras escribía); se ignora, lo anterior está intacto",
-                            en: "the last line is incomplete (the program stopped while writing it); it is skipped, everything before it is intact")))
-                } else {
-                    contents.diagnostics.append(error)
-                }
-            }
-        }
-        return contents
-    }
-}

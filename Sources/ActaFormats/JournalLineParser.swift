@@ -3,7 +3,7 @@
 ///
 /// It only accepts what acta writes (one flat object of strings, integers, booleans and
 /// nulls) and answers nil for anything else, malformed or merely unusual (a fraction, an
-/// exponent, a repeated key, a nested value); the caller then decodes the line with
+/// exponent, a repeated key, a nested value, a key it does not know); the caller then decodes the line with
 /// JSONDecoder, whose errors name the problem. A line is never read differently by the two.
 enum JournalLineParser {
     static func parse(_ text: String) -> JournalLine? {
@@ -45,8 +45,7 @@ enum JournalLineParser {
             guard expect(UInt8(ascii: "{")) else { return nil }
             var seq: Int?, at: String?, event: String?
             var fields: [(Field, Value)] = []
-            var seen: UInt32 = 0
-            var unknown: Set<String> = []
+            var seen: UInt64 = 0
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return nil }
             while true {
@@ -55,7 +54,7 @@ enum JournalLineParser {
                 guard expect(UInt8(ascii: ":")) else { return nil }
                 guard let value = value() else { return nil }
                 if let field = Field(rawValue: key) {
-                    let bit = UInt32(1) << field.bit
+                    let bit = UInt64(1) << field.bit
                     guard seen & bit == 0 else { return nil }
                     seen |= bit
                     switch (field, value) {
@@ -66,7 +65,8 @@ enum JournalLineParser {
                     default: fields.append((field, value))
                     }
                 } else {
-                    guard unknown.insert(key).inserted else { return nil }
+                    // A key added to the journal after this parser: JSONDecoder knows it.
+                    return nil
                 }
                 skipSpace()
                 guard i < bytes.count else { return nil }
@@ -207,9 +207,9 @@ enum JournalLineParser {
     /// The keys of a journal line, as `JournalLine` names them.
     enum Field: String, CaseIterable {
         case seq, at, event, seat, present, delegate, item, commitment, hito, status, percent, validated, rescheduled
-        case evidence, note, text, number, kind, responsable, due, due_removed, session, date, target
+        case evidence, note, text, number, kind, responsable, due, due_removed, session, date, target, recorder, speaker
 
-        var bit: UInt32 { UInt32(Self.allCases.firstIndex(of: self)!) }
+        var bit: UInt64 { UInt64(Self.allCases.firstIndex(of: self)!) }
 
         /// Sets the field; false when the value has the wrong type (JSONDecoder then explains).
         func assign(_ value: Value, to line: inout JournalLine) -> Bool {
@@ -233,6 +233,8 @@ enum JournalLineParser {
             case .percent: return set(value, &line.percent)
             case .number: return set(value, &line.number)
             case .target: return set(value, &line.target)
+            case .recorder: return set(value, &line.recorder)
+            case .speaker: return set(value, &line.speaker)
             case .present: return set(value, &line.present)
             case .validated: return set(value, &line.validated)
             case .rescheduled: return set(value, &line.rescheduled)

@@ -9,8 +9,8 @@ enum YAMLDocument {
             // scalar's tag by regular expressions (for Yams' duplicate-key check) was most of a load.
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw Diagnostic(file: file, line: 1, column: 1, message: LocalizedText(
-                    es: "el archivo está vacío; escriba su contenido en YAML",
-                    en: "the file is empty; write its content in YAML"))
+                    es: "el archivo está vacío; escriba su contenido en YAML (acta new crea una agenda de ejemplo)",
+                    en: "the file is empty; write its content in YAML (acta new creates a sample agenda)"))
             }
             return node
         } catch let d as Diagnostic {
@@ -26,8 +26,8 @@ enum YAMLDocument {
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func make(_ mark: Mark, _ problem: String) -> Diagnostic {
             Diagnostic(file: file, line: mark.line, column: mark.column, message: LocalizedText(
-                es: "sintaxis YAML: \(problem); revise la sangría, los dos puntos y las comillas",
-                en: "YAML syntax: \(problem); check indentation, colons and quotes"))
+                es: "sintaxis YAML: \(problem); revise la sangría (con espacios, no tabuladores), los dos puntos y las comillas, p. ej. «  - {id: gae, name: \"…\", kind: gobierno}»",
+                en: "YAML syntax: \(problem); check indentation (spaces, not tabs), colons and quotes, e.g. “  - {id: gae, name: \"…\", kind: gobierno}”"))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -35,10 +35,20 @@ enum YAMLDocument {
              .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return make(mark, text)
+        case .reader(let problem, let offset, let value, let yaml):
+            // The offset counts Characters; the control character itself is shown, never sent.
+            var line = 1, column = 1
+            for c in yaml.prefix(offset ?? 0) {
+                if c == "\n" || c == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            let code = "U+" + String(value, radix: 16, uppercase: true)
+            return Diagnostic(file: file, line: line, column: column, message: LocalizedText(
+                es: "carácter no permitido en YAML (\(code), \(problem)); bórrelo o escríbalo entre comillas con un escape, p. ej. \"\\t\"",
+                en: "character not allowed in YAML (\(code), \(problem)); delete it, or write it quoted as an escape, e.g. \"\\t\""))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(file: file, line: context.mark.line, column: context.mark.column, message: LocalizedText(
-                es: "clave repetida: \(duplicates.joined(separator: ", ")); deje una sola",
-                en: "duplicated key: \(duplicates.joined(separator: ", ")); keep only one"))
+                es: "clave repetida: \(ControlCharacters.shown(duplicates.joined(separator: ", "))); deje una sola y borre las demás",
+                en: "duplicated key: \(ControlCharacters.shown(duplicates.joined(separator: ", "))); keep one and delete the others"))
         default:
             return Diagnostic(file: file, line: 1, column: 1,
                               message: LocalizedText(es: "YAML ilegible: \(error)", en: "unreadable YAML: \(error)"))
@@ -55,8 +65,8 @@ struct YAMLFields {
 
     init(_ node: Node, file: String, what: LocalizedText) throws(Diagnostic) {
         guard let mapping = node.mapping else {
-            throw YAMLFields.error(file, node, es: "se esperaba \(what.es) (campos «clave: valor»)",
-                                   en: "expected \(what.en) (“key: value” fields)")
+            throw YAMLFields.error(file, node, es: "se esperaba \(what.es): campos «clave: valor», uno por línea, p. ej. id: gae",
+                                   en: "expected \(what.en): “key: value” fields, one a line, e.g. id: gae")
         }
         self.file = file
         self.node = node
@@ -76,8 +86,9 @@ struct YAMLFields {
     func rejectUnknown(allowed: [String]) throws(Diagnostic) {
         for pair in pairs where !allowed.contains(pair.key) {
             let list = allowed.joined(separator: ", ")
-            throw error(at: pair.keyNode, es: "campo desconocido «\(pair.key)»; los campos válidos son: \(list)",
-                        en: "unknown field “\(pair.key)”; valid fields are: \(list)")
+            let shown = ControlCharacters.shown(pair.key)
+            throw error(at: pair.keyNode, es: "campo desconocido «\(shown)»; corríjalo o bórrelo: los campos válidos son \(list)",
+                        en: "unknown field “\(shown)”; fix or delete it: valid fields are \(list)")
         }
     }
 
@@ -90,8 +101,8 @@ struct YAMLFields {
 
     func required(_ key: String) throws(Diagnostic) -> Node {
         guard let v = value(key) else {
-            throw error(at: node, es: "falta el campo obligatorio «\(key)»; añádalo",
-                        en: "missing required field “\(key)”; add it")
+            throw error(at: node, es: "falta el campo obligatorio «\(key)»; añádalo, p. ej. \(key): …",
+                        en: "missing required field “\(key)”; add it, e.g. \(key): …")
         }
         return v
     }
@@ -113,12 +124,17 @@ struct YAMLFields {
 
     func scalarString(_ v: Node, key: String) throws(Diagnostic) -> String {
         guard let s = v.scalar else {
-            throw error(at: v, es: "«\(key)» debe ser un texto, no una lista ni un mapa",
-                        en: "“\(key)” must be a text, not a list or a mapping")
+            throw error(at: v, es: "«\(key)» debe ser un texto, no una lista ni un mapa; escríbalo entre comillas, p. ej. \(key): \"…\"",
+                        en: "“\(key)” must be a text, not a list or a mapping; write it in quotes, e.g. \(key): \"…\"")
+        }
+        if s.string.utf8.count > InputLimits.fieldBytes {
+            let limit = InputLimits.describe(bytes: InputLimits.fieldBytes)
+            throw error(at: v, es: "«\(key)» mide \(s.string.utf8.count) bytes, más que el límite de \(limit); acórtelo",
+                        en: "“\(key)” is \(s.string.utf8.count) bytes, over the \(limit) limit; shorten it")
         }
         let text = s.string.trimmingSpaces()
         if text.isEmpty {
-            throw error(at: v, es: "«\(key)» está vacío; escriba un valor", en: "“\(key)” is empty; write a value")
+            throw error(at: v, es: "«\(key)» está vacío; escriba un valor, o bórrelo si es opcional", en: "“\(key)” is empty; write a value, or delete it if it is optional")
         }
         return text
     }
@@ -142,12 +158,14 @@ struct YAMLFields {
 
     func intValue(_ v: Node, key: String, range: ClosedRange<Int>?) throws(Diagnostic) -> Int {
         guard let s = v.scalar, s.style == .plain, let n = Int(s.string) else {
-            throw error(at: v, es: "«\(key)» debe ser un número entero, no «\(v.scalar?.string ?? "…")»",
-                        en: "“\(key)” must be a whole number, not “\(v.scalar?.string ?? "…")”")
+            let shown = ControlCharacters.shown(v.scalar?.string ?? "…")
+            let example = range.map { " (\($0.lowerBound)–\($0.upperBound))" } ?? ""
+            throw error(at: v, es: "«\(key)» debe ser un número entero\(example), sin comillas, no «\(shown)»; p. ej. \(key): \(range?.lowerBound ?? 1)",
+                        en: "“\(key)” must be a whole number\(example), unquoted, not “\(shown)”; e.g. \(key): \(range?.lowerBound ?? 1)")
         }
         if let range, !range.contains(n) {
-            throw error(at: v, es: "«\(key)» vale \(n), fuera de \(range.lowerBound)–\(range.upperBound)",
-                        en: "“\(key)” is \(n), outside \(range.lowerBound)–\(range.upperBound)")
+            throw error(at: v, es: "«\(key)» vale \(n), fuera de \(range.lowerBound)–\(range.upperBound); escriba un número en ese intervalo",
+                        en: "“\(key)” is \(n), outside \(range.lowerBound)–\(range.upperBound); write a number in that range")
         }
         return n
     }
@@ -155,8 +173,8 @@ struct YAMLFields {
     func list(_ key: String, required isRequired: Bool = false) throws(Diagnostic) -> [Node] {
         guard let v = isRequired ? try required(key) : value(key) else { return [] }
         guard let seq = v.sequence else {
-            throw error(at: v, es: "«\(key)» debe ser una lista (líneas que empiezan con «- » o [a, b])",
-                        en: "“\(key)” must be a list (lines starting with “- ” or [a, b])")
+            throw error(at: v, es: "«\(key)» debe ser una lista: líneas que empiezan con «- » o entre corchetes, p. ej. \(key): [1, 2]",
+                        en: "“\(key)” must be a list: lines starting with “- ” or in brackets, e.g. \(key): [1, 2]")
         }
         return Array(seq)
     }
@@ -171,8 +189,9 @@ struct YAMLFields {
         let v = try required(key)
         let text = try scalarString(v, key: key)
         guard let date = CalendarDate(iso: text) else {
-            throw error(at: v, es: "«\(key)»: «\(text)» no es una fecha posible; use AAAA-MM-DD, p. ej. 2023-03-29",
-                        en: "“\(key)”: “\(text)” is not a possible date; use YYYY-MM-DD, e.g. 2023-03-29")
+            let shown = ControlCharacters.shown(text)
+            throw error(at: v, es: "«\(key)»: «\(shown)» no es una fecha posible; use AAAA-MM-DD con año 0001–9999, p. ej. 2023-03-29",
+                        en: "“\(key)”: “\(shown)” is not a possible date; use YYYY-MM-DD with a year 0001–9999, e.g. 2023-03-29")
         }
         return date
     }

@@ -41,7 +41,7 @@ public final class SessionIndex {
     public private(set) var path: String?
     private var db: SQLiteDatabase?
 
-    static let schemaVersion = 1
+    static let schemaVersion = 2
     static let tailBytes = 4096
 
     /// - Parameters:

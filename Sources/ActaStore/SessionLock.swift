@@ -19,7 +19,8 @@ public final class SessionLock {
 
     public init(folder: String) throws(Failure) {
         path = "\(folder)/.lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a link planted as .lock must not make acta write a pid elsewhere.
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw .cannotCreate(StoreError(path: path, code: errno, es: "no se puede crear el bloqueo", en: "cannot create the lock"))
         }

@@ -51,6 +51,9 @@ public struct SessionsDirectory: Sendable {
             arg = FileIO.basename(of: target)
         }
         guard !arg.isEmpty, arg != "..", arg != ".", !arg.hasPrefix("."), arg != "plans" else { throw outside }
+        if let escape = escapeProblem(arg) {
+            throw StoreError(path: folder(arg), code: 0, es: escape.message.es, en: escape.message.en)
+        }
         guard FileIO.isDirectory(folder(arg)) else {
             throw StoreError(path: folder(arg), code: 0,
                              es: "no existe esa sesión; «acta list» muestra las que hay",
@@ -66,18 +69,42 @@ public struct SessionsDirectory: Sendable {
         }
     }
 
-    func text(_ path: String) throws(Diagnostic) -> String {
-        let bytes: [UInt8]
-        do { bytes = try FileIO.read(path) } catch {
-            throw Diagnostic(file: path, line: 1, column: 1, message: LocalizedText(
-                es: "no se puede leer el archivo (\(error.message.es)); compruebe que existe",
-                en: "cannot read the file (\(error.message.en)); check that it exists"))
+    /// A file of the sessions folder as text. Links are not followed (a link could lead outside
+    /// the folder), and a file over `limit` is refused before it is read.
+    func text(_ path: String, limit: Int = InputLimits.definitionFileBytes) throws(Diagnostic) -> String {
+        try TextDecoding.decode(try bytes(path, limit: limit), file: path)
+    }
+
+    func bytes(_ path: String, limit: Int) throws(Diagnostic) -> [UInt8] {
+        do { return try FileIO.read(path, limit: limit, followLinks: false) } catch {
+            let exists = FileIO.exists(path) || FileIO.isSymbolicLink(path)
+            throw Diagnostic(file: path, line: 1, column: 1, message: error.code == 0 ? error.message : LocalizedText(
+                es: "no se puede leer el archivo (\(error.message.es)); " + (exists ? "compruebe sus permisos (chmod u+r)" : "compruebe que existe"),
+                en: "cannot read the file (\(error.message.en)); " + (exists ? "check its permissions (chmod u+r)" : "check that it exists")))
         }
-        return try TextDecoding.decode(bytes, file: path)
+    }
+
+    /// Why a session folder may not be opened: it is a link leading outside the sessions folder.
+    public func escapeProblem(_ name: String) -> Diagnostic? {
+        let dir = folder(name)
+        guard FileIO.isSymbolicLink(dir) else { return nil }
+        let target = FileIO.realPath(dir)
+        if let target, let base = FileIO.realPath(root), target.hasPrefix(base + "/"), !target.dropFirst(base.count + 1).contains("/") {
+            return nil
+        }
+        let shown = target ?? "?"
+        return Diagnostic(file: dir, line: 1, column: 1, message: LocalizedText(
+            es: "la carpeta de la sesión es un enlace simbólico a «\(shown)», fuera de \(root)/; acta no la abre ni escribe en ella. Mueva la sesión dentro: rm \(dir) && mv \(shown) \(dir)",
+            en: "the session's folder is a symbolic link to “\(shown)”, outside \(root)/; acta neither opens nor writes into it. Move the session inside: rm \(dir) && mv \(shown) \(dir)"))
     }
 
     public func loadPlan(_ id: String) throws(Diagnostics) -> Plan {
         let path = planPath(id)
+        guard PlanLoader.isPlanID(id) else {
+            throw Diagnostics([Diagnostic(file: path, line: 1, column: 1, message: LocalizedText(
+                es: "«\(ControlCharacters.shown(id))» no es un id de plan; use el nombre de un archivo de \(root)/plans sin .yaml, p. ej. gt-pan5-2021-2023",
+                en: "“\(ControlCharacters.shown(id))” is not a plan id; use the name of a file in \(root)/plans without .yaml, e.g. gt-pan5-2021-2023"))])
+        }
         do {
             return try PlanLoader.load(try text(path), file: path)
         } catch let d as Diagnostic {
@@ -89,7 +116,9 @@ public struct SessionsDirectory: Sendable {
         }
     }
 
-    /// Loads plan, agenda and journal; on any error the session is nil and the problems say why.
+    /// Loads plan, agenda and journal. The session is nil when the folder, the plan or the agenda
+    /// cannot be used; the journal never stops it: lines that cannot be read or applied are
+    /// reported (as errors, so `acta check` fails) and skipped, and the session opens with the rest.
     public func load(_ name: String) -> LoadedSession {
         var plans = PlanCache()
         return load(name, plans: &plans)
@@ -103,6 +132,10 @@ public struct SessionsDirectory: Sendable {
         func done(_ session: Session?) -> LoadedSession {
             LoadedSession(name: name, folder: dir, session: session, diagnostics: diagnostics)
         }
+        if let escape = escapeProblem(name) {
+            diagnostics.append(escape)
+            return done(nil)
+        }
         let parsedAgenda: AgendaLoader.Parsed
         let plan: Plan
         do {
@@ -113,7 +146,7 @@ public struct SessionsDirectory: Sendable {
             }
             do { plan = try plans.plans[planID]!.get() } catch {
                 diagnostics += error.items
-                if !FileIO.exists(planPath(planID)) {
+                if PlanLoader.isPlanID(planID), !FileIO.exists(planPath(planID)) {
                     diagnostics.append(Diagnostic(file: agendaPath, line: 1, column: 1, message: LocalizedText(
                         es: "el plan «\(planID)» no existe; cree \(planPath(planID)) o corrija «plan»",
                         en: "plan “\(planID)” does not exist; create \(planPath(planID)) or fix “plan”")))
@@ -132,13 +165,15 @@ public struct SessionsDirectory: Sendable {
         let journalPath = "\(dir)/\(Self.journalFile)"
         var events: [SessionEvent] = []
         var lineOfSeq: [Int: Int] = [:]
-        if FileIO.exists(journalPath) {
+        if FileIO.exists(journalPath) || FileIO.isSymbolicLink(journalPath) {
             do {
-                let contents = JournalReader.read(try text(journalPath), file: journalPath)
+                let contents = JournalReader.read(bytes: try bytes(journalPath, limit: InputLimits.journalFileBytes), file: journalPath)
                 diagnostics += contents.diagnostics
                 events = contents.events
                 lineOfSeq = contents.lineOfSeq
             } catch {
+                // A journal that cannot be read at all (a link, too large, unreadable) must not be
+                // recorded over: the session is not opened.
                 diagnostics.append(error)
                 return done(nil)
             }
@@ -146,9 +181,9 @@ public struct SessionsDirectory: Sendable {
         let session = Session(agenda: agenda, plan: plan, events: events)
         for problem in session.problems {
             diagnostics.append(Diagnostic(file: journalPath, line: lineOfSeq[problem.seq] ?? 1, column: 1,
-                                          message: problem.message))
+                                          message: LocalizedText(es: problem.message.es + "; el evento se ignora",
+                                                                 en: problem.message.en + "; the event is skipped")))
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { return done(nil) }
         return done(session)
     }
 

@@ -4,7 +4,7 @@ import ActaFormats
 /// The session index's compact binary form of a summary: varints and length-prefixed UTF-8.
 /// Decoding anything unexpected fails, and the index then rebuilds that entry from the files.
 enum SummaryCoding {
-    static let version = 1
+    static let version = 2
 
     struct Writer {
         var bytes: [UInt8] = []
@@ -104,7 +104,7 @@ enum SummaryCoding {
         for (ref, closed) in closures { w.string(ref.session); w.int(ref.number); w.bool(closed) }
         w.int(s.slots.count)
         for slot in s.slots {
-            w.string(slot.institution); w.int(slot.commitment)
+            w.int(slot.item); w.string(slot.institution); w.int(slot.commitment)
             w.int(slot.milestones.count)
             for m in slot.milestones { w.int(m) }
         }
@@ -139,10 +139,10 @@ enum SummaryCoding {
         }
         var slots: [SessionSummary.ReportSlot] = []
         for _ in 0..<(try r.count()) {
-            let institution = try r.string(), c = try r.int()
+            let item = try r.int(), institution = try r.string(), c = try r.int()
             var milestones: [Int] = []
             for _ in 0..<(try r.count()) { milestones.append(try r.int()) }
-            slots.append(SessionSummary.ReportSlot(institution: institution, commitment: c, milestones: milestones))
+            slots.append(SessionSummary.ReportSlot(item: item, institution: institution, commitment: c, milestones: milestones))
         }
         guard r.i == bytes.count else { throw Reader.Malformed() }
         return SessionSummary(name: name, date: date, actaNumber: acta, title: title, planID: plan, isDemonstration: demonstration,

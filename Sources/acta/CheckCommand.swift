@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta), o un archivo de plan / A session, or a plan file.")
+    @Argument(help: "Sesión (carpeta o ruta), o un archivo de plan / A session, or a plan file.", completion: Completion.sessions)
     var target: String?
 
     func run() throws {
@@ -31,11 +31,15 @@ struct Check: ParsableCommand {
                 throw Exit.noInput
             }
             do {
-                let text = try TextDecoding.decode(try FileIO.read(path), file: path)
+                let text = try TextDecoding.decode(try FileIO.read(path, limit: InputLimits.definitionFileBytes), file: path)
                 _ = try PlanLoader.load(text, file: path)
             } catch let d as Diagnostic { diagnostics.append(d) }
             catch let d as Diagnostics { diagnostics += d.items }
-            catch let e as StoreError { printError(e.message.text(language)); throw Exit.ioError }
+            catch let e as StoreError {
+                // Too large or not a regular file is a problem of the data; a failed read is one of I/O.
+                guard e.code == 0 else { printError(e.message.text(language)); throw Exit.ioError }
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: e.message))
+            }
             checked.append(path)
         } else {
             let names: [String]
@@ -61,8 +65,8 @@ struct Check: ParsableCommand {
         if failed { throw Exit.dataError }
         let warnings = diagnostics.count
         for path in checked {
-            print(language == .es ? "\(path): correcto" + (warnings > 0 ? " (con avisos)" : "")
-                                  : "\(path): OK" + (warnings > 0 ? " (with warnings)" : ""))
+            print(language == .es ? "\(ControlCharacters.visible(path)): correcto" + (warnings > 0 ? " (con avisos)" : "")
+                                  : "\(ControlCharacters.visible(path)): OK" + (warnings > 0 ? " (with warnings)" : ""))
         }
     }
 }

@@ -1,3 +1,4 @@
+import ActaCore
 import ActaStore
 import ActaUI
 import Foundation
@@ -9,7 +10,7 @@ struct DraftStore {
     init(folder: String) { path = "\(folder)/.draft.json" }
 
     func load() -> Draft? {
-        guard let bytes = try? FileIO.read(path) else { return nil }
+        guard let bytes = try? FileIO.read(path, limit: InputLimits.draftFileBytes, followLinks: false) else { return nil }
         return try? JSONDecoder().decode(Draft.self, from: Data(bytes))
     }
 

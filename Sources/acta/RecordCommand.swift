@@ -19,8 +19,11 @@ struct Record: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).", completion: Completion.sessions)
     var session: String
+
+    @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
+    var takeOver = false
 
     func run() throws { try run(guide: nil) }
 
@@ -43,6 +46,13 @@ struct Record: ParsableCommand {
                          "\(loaded.folder): fix the errors before recording (acta check)."))
             throw Exit.dataError
         }
+        // One writer per session across machines: the journal says who has been writing it.
+        let recorder = MesaSharing.recorder
+        if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
+            printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión: siga la sesión con acta review --follow, o use --take-over si ese equipo ya no grabará.",
+                         "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session: follow it with acta review --follow, or use --take-over if that computer will not record any more."))
+            throw ExitCode(75)
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError(t("acta record necesita un terminal interactivo.", "acta record needs an interactive terminal."))
             throw ExitCode(64)
@@ -59,13 +69,14 @@ struct Record: ParsableCommand {
             }
         }
         let writer: JournalWriter
-        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)") } catch {
+        do { writer = try JournalWriter(path: "\(loaded.folder)/\(SessionsDirectory.journalFile)", recorder: recorder) } catch {
             printError(error.message.text(language)); throw Exit.cantCreate
         }
         let drafts = DraftStore(folder: loaded.folder)
         // The other sessions (previous reports, carried acuerdos) come from the session index.
         let archive = IndexedArchive(dir).archive
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        // Journal lines that could not be read were printed above and are skipped; the first is shown on screen too.
+        let warnings = loaded.diagnostics
 
         CursesTerminal.installSignalHandlers()
         let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
@@ -76,7 +87,8 @@ struct Record: ParsableCommand {
         var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: drafts.load())
         if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
-        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide,
+                              sessionsFolder: SessionsLocator.absolute(dir.root))
         let exitCode = loop.run()
         terminal.stop()
         withExtendedLifetime(lock) {}
@@ -99,6 +111,7 @@ struct Record: ParsableCommand {
             } catch {
                 printError(error.message.text(language))
             }
+            MesaSharing.commitRecorded(named.session, name: name, in: dir, language: language)
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
@@ -111,6 +124,8 @@ struct RecordLoop {
     let writer: JournalWriter
     let drafts: DraftStore
     var guide: FirstRunGuide?
+    /// Shown on the help's title row: which mesa this is, when acta found it by walking up.
+    let sessionsFolder: String
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
@@ -169,8 +184,21 @@ struct RecordLoop {
 
     func frame() -> Screen {
         var screen = RecordView.render(model)
+        if case .help = model.mode { drawSessionsFolder(on: &screen) }
         guide?.draw(on: &screen)
         return screen
+    }
+
+    /// "Sesiones: /path" at the right of the help's title row, cut from the left when long.
+    func drawSessionsFolder(on screen: inout Screen) {
+        let label = model.language == .es ? "Sesiones: " : "Sessions: "
+        let room = model.width - 2 - DisplayWidth.of(model.language == .es ? "Ayuda de acta record — teclas (000–000/000)" : "acta record help — keys (000–000/000)") - 4
+        guard room > DisplayWidth.of(label) + 8 else { return }
+        var path = sessionsFolder
+        while DisplayWidth.of(label + path) > room, !path.isEmpty { path.removeFirst() }
+        if path != sessionsFolder { path = "…" + path.dropFirst() }
+        let text = label + path
+        screen.put(text, row: 1, column: model.width - 2 - DisplayWidth.of(text), role: .overlay)
     }
 
     /// Writes pending events in order; stops at the first failure and keeps the rest.
@@ -178,10 +206,17 @@ struct RecordLoop {
         var wrote = false
         while let event = model.nextPendingEvent(at: Clock.now(in: model.session.timeZone)) {
             do {
+                let torn = writer.tornLinesMovedAside
                 try writer.append(event)
                 model.recorded(event)
                 lastFailure = nil
                 wrote = true
+                if writer.tornLinesMovedAside > torn {
+                    model.message = .init(text: model.language == .es
+                        ? "Otro programa dejó una línea a medias en el diario: se guardó aparte en journal.jsonl.torn; lo grabado está intacto."
+                        : "Another program left a half-written line in the journal: it was kept aside in journal.jsonl.torn; what was recorded is intact.",
+                        isError: true)
+                }
             } catch {
                 model.writeFailed(error.message.text(model.language))
                 lastFailure = Clock.now(in: model.session.timeZone).epochSeconds

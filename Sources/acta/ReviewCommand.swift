@@ -29,11 +29,14 @@ struct Review: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).", completion: .directory)
     var sessionsDir: String?
 
-    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.")
+    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.", completion: Completion.sessions)
     var follow: String?
+
+    @Flag(help: "Traer antes las últimas sesiones (acta sync) / Fetch the latest sessions first (acta sync).")
+    var sync = false
 
     func run() throws {
         let language = common.language
@@ -41,6 +44,10 @@ struct Review: ParsableCommand {
         let location = common.location(argument: sessionsDir)
         let dir = location.directory
         try requireSessionsFolder(location, language)
+        if sync {
+            // A reader offline still reads what this computer has: a failed sync only says so.
+            _ = MesaSharing.sync(dir, language: language)
+        }
         var followed: String?
         if let follow {
             do { followed = try dir.resolve(follow) } catch { printError(error.message.text(language)); throw Exit.noInput }
@@ -96,7 +103,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
 
-func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKeys: [String]) {
+/// Text for people (localised words, aligned); CSV and JSON for scripts: the open data's codes and fields.
+func printTable(header: [String], rows: [[String]], format: OutputFormat, data: DataTable) {
     switch format {
     case .text:
         for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200) {
@@ -105,12 +113,9 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKe
             print(text)
         }
     case .csv:
-        print(CSV.write([jsonKeys] + rows), terminator: "")
+        print(data.csv(), terminator: "")
     case .json:
-        let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(jsonKeys, $0)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self))
+        print(data.json(), terminator: "")
     }
 }
 
@@ -123,7 +128,7 @@ struct History: ParsableCommand {
         ]))
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).") var plan: String
+    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).", completion: Completion.plans) var plan: String
     @Argument(help: "Número del compromiso / commitment number.") var commitment: Int
     @Option(help: "Solo este hito / only this milestone.") var hito: Int?
     @Option(help: "text | csv | json") var format: OutputFormat = .text
@@ -139,15 +144,20 @@ struct History: ParsableCommand {
         }
         let archive = IndexedArchive(dir).archive
         let yes = language == .es ? "sí" : "yes", no = "no"
-        let rows = archive.history(plan: plan, commitment: commitment, milestone: hito).map { e -> [String] in
-            [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.rawValue ?? "", e.report.percent.map(String.init) ?? "",
+        let entries = archive.history(plan: plan, commitment: commitment, milestone: hito)
+        let rows = entries.map { e -> [String] in
+            [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.label(language) ?? "", e.report.percent.map(String.init) ?? "",
              e.report.validated ? yes : no, e.previous?.percent.map(String.init) ?? "", e.report.note]
         }
+        let data = DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
+            archive.sessions.first { $0.name == e.session }.map {
+                OpenData.milestoneRow($0, e.report, plan: planValue, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
+            }
+        })
         let header = language == .es
             ? ["Fecha", "Acta", "Hito", "Estado", "% avance", "Validado", "% anterior", "Nota"]
             : ["Date", "Minutes", "Milestone", "Status", "% progress", "Validated", "Previous %", "Note"]
-        printTable(header: header, rows: rows, format: format,
-                   jsonKeys: ["session_date", "acta", "hito", "status", "percent", "validated", "previous_percent", "note"])
+        printTable(header: header, rows: rows, format: format, data: data)
     }
 }
 
@@ -183,6 +193,6 @@ struct Actions: ParsableCommand {
         header.insert(language == .es ? "Sesión" : "Session", at: 0)
         rows = zip(items, rows).map { [$0.ref.session] + $1 }
         printTable(header: header, rows: rows, format: format,
-                   jsonKeys: ["session", "acta", "session_date", "number", "text", "responsable", "due", "status"])
+                   data: OpenData.actionItems(items, archive: archive, on: day, language: language))
     }
 }

@@ -40,6 +40,12 @@ struct Search: ParsableCommand {
             printError(language == .es ? "Sin resultados para «\(words.joined(separator: " "))»." : "No results for “\(words.joined(separator: " "))”.")
             throw ExitCode(1)
         }
-        printTable(header: header, rows: rows, format: format, jsonKeys: ["session_date", "acta", "session", "kind", "text"])
+        let fields = [DataField("session_date", .date, "Fecha de la sesión / session date", required: true),
+                      DataField("acta", .string, "Acta / minutes", required: true),
+                      DataField("session", .string, "Carpeta de la sesión / session folder", required: true),
+                      DataField("kind", .string, "Dónde / where", required: true),
+                      DataField("text", .string, "Texto / text", required: true)]
+        let data = DataTable(fields: fields, rows: rows.map { $0.map { DataValue.text($0) } })
+        printTable(header: header, rows: rows, format: format, data: data)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(CalendarDate(iso: "2024-02-29")?.iso == "2024-02-29")
         let d = CalendarDate(iso: "2023-03-29")!
         #expect(CalendarDate(daysSinceEpoch: d.daysSinceEpoch) == d)
-        #expect(d.adding(days: 14).iso == "2023-04-12")
+        #expect(d.adding(days: 14)?.iso == "2023-04-12")
         #expect(d.long(.es) == "29 de marzo de 2023")
         #expect(d.long(.en) == "29 March 2023")
     }

