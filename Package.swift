@@ -38,6 +38,8 @@ let package = Package(
             "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal", "ActaGit", "ActaSpreadsheet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Man pages from acta's ArgumentParser definitions plus hand-written sections (scripts/install).
+        .executableTarget(name: "acta-manual", dependencies: ["ActaCore"]),
         // Speed and memory figures: `swift run -c release acta-bench`.
         .executableTarget(name: "acta-bench", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaUI"],
                           path: "Benchmarks/acta-bench"),
@@ -51,7 +53,7 @@ let package = Package(
         .testTarget(name: "ActaStoreTests", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaTestSupport"],
                     exclude: ["Golden"]),
         // Drives the real `acta` binary; depending on it makes `swift test` build it.
-        .testTarget(name: "ActaCLITests", dependencies: ["acta", "ActaTestSupport"]),
+        .testTarget(name: "ActaCLITests", dependencies: ["acta", "acta-manual", "ActaTestSupport"]),
         // Sharing through real git: a bare repository on local disk as the remote, two clones.
         .testTarget(name: "ActaGitTests", dependencies: ["acta", "ActaCore", "ActaFormats", "ActaStore", "ActaGit", "ActaTestSupport"]),
         // The real binary in tmux: these fail, never skip, when tmux is missing.

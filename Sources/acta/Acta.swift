@@ -25,10 +25,10 @@ struct Acta: ParsableCommand {
 
 /// Options every subcommand shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).")
+    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).", completion: Completion.languages)
     var lang: String?
 
-    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).")
+    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).", completion: .directory)
     var sessions: String?
 
     var language: Language {
@@ -91,4 +91,9 @@ func requireSessionsFolder(_ location: SessionsLocator.Location, _ language: Lan
                                    : "\(root): the sessions folder does not exist; use --sessions DIR")
     }
     throw Exit.noInput
+}
+
+/// A folder or plan name acta creates: a-z, 0-9 and hyphens, not starting with one.
+func isSlug(_ text: String) -> Bool {
+    !text.isEmpty && !text.hasPrefix("-") && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
 }

@@ -14,7 +14,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).", completion: Completion.sessions)
     var session: String
 
     @Option(help: "md | html | docx | pdf | all (o varios separados por comas / or several, comma-separated). Por defecto / default: md.")

@@ -8,6 +8,10 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Planes de acción desde y hacia hojas de cálculo / Action plans from and to spreadsheets.",
+        discussion: HelpExamples.discussion("", [
+            ("acta plan export gt-pan5-2021-2023 --format csv", "el 5to. plan como hoja CSV", "the 5th plan as a CSV sheet"),
+            ("acta plan import --help", "cómo importar la hoja de un plan nuevo", "how to import a new plan's spreadsheet"),
+        ]),
         subcommands: [PlanImportCommand.self, PlanExportCommand.self])
 }
 
@@ -46,7 +50,7 @@ struct PlanImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard !id.isEmpty, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !id.hasPrefix("-") else {
+        guard isSlug(id) else {
             throw ValidationError("--id «\(id)»: use solo a-z, 0-9 y guiones / use only a-z, 0-9 and hyphens")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--title: escriba el nombre del plan / give the plan's name") }

@@ -27,10 +27,10 @@ struct Review: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).", completion: .directory)
     var sessionsDir: String?
 
-    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.")
+    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.", completion: Completion.sessions)
     var follow: String?
 
     @Flag(help: "Traer antes las últimas sesiones (acta sync) / Fetch the latest sessions first (acta sync).")
@@ -128,7 +128,7 @@ struct History: ParsableCommand {
         ]))
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).") var plan: String
+    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).", completion: Completion.plans) var plan: String
     @Argument(help: "Número del compromiso / commitment number.") var commitment: Int
     @Option(help: "Solo este hito / only this milestone.") var hito: Int?
     @Option(help: "text | csv | json") var format: OutputFormat = .text
