@@ -1,3 +1,4 @@
+import ActaCore
 import Foundation
 import XMLCoder
 import ZIPFoundation
@@ -66,19 +67,8 @@ public enum XLSXSheet {
 
     /// Excel's day count from 1899-12-30 (its 1900 leap-year bug included) to an ISO date.
     static func isoDate(serial: Double) -> String {
-        let days = Int(serial.rounded(.down))
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days - 25569 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        // 25569 is 1970-01-01 in that count.
+        CalendarDate(daysSinceEpoch: Int(serial.rounded(.down)) - 25569)?.iso ?? String(serial)
     }
 
     // MARK: - Writing

@@ -98,3 +98,8 @@ func requireSessionsFolder(_ location: SessionsLocator.Location, _ language: Lan
     }
     throw Exit.noInput
 }
+
+/// A folder or plan name acta creates: a-z, 0-9 and hyphens, not starting with one.
+func isSlug(_ text: String) -> Bool {
+    !text.isEmpty && !text.hasPrefix("-") && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+}

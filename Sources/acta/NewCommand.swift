@@ -32,8 +32,7 @@ struct New: ParsableCommand {
         guard CalendarDate(iso: date) != nil else {
             throw ValidationError("«\(date)»: use una fecha posible AAAA-MM-DD / use a possible date YYYY-MM-DD")
         }
-        guard !slug.isEmpty, slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
-              !slug.hasPrefix("-") else {
+        guard isSlug(slug) else {
             throw ValidationError("«\(slug)»: use solo a-z, 0-9 y guiones / use only a-z, 0-9 and hyphens")
         }
     }

@@ -50,7 +50,7 @@ struct PlanImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard !id.isEmpty, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !id.hasPrefix("-") else {
+        guard isSlug(id) else {
             throw ValidationError("--id «\(id)»: use solo a-z, 0-9 y guiones / use only a-z, 0-9 and hyphens")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--title: escriba el nombre del plan / give the plan's name") }

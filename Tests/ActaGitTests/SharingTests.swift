@@ -12,7 +12,12 @@ import Testing
         // The session is created from a subfolder: acta finds the mesa by walking up.
         let notes = secretary + "/notas de la mesa"
         try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
-        let new = try mesa.acta(["new", "2025-03-26", "primera-mesa", "--plan", "gt-pan5-2021-2023"], in: notes, as: "secretaria")
+        // The plan comes from the GAE's spreadsheet (a LibreOffice-written fixture of the 5th plan).
+        let sheet = TemporarySessions.packageRoot.appendingPathComponent("Tests/ActaSpreadsheetTests/Fixtures/plan5-libreoffice.xlsx").path
+        let imported = try mesa.acta(["plan", "import", sheet, "--id", "gt-pan5-hoja", "--title", "5to. Plan (de la hoja del GAE)"],
+                                     in: notes, as: "secretaria")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let new = try mesa.acta(["new", "2025-03-26", "primera-mesa", "--plan", "gt-pan5-hoja"], in: notes, as: "secretaria")
         #expect(new.status == 0, "\(new.stderr)")
 
         // Recording in a terminal, from the subfolder; on quit the session is committed.
@@ -55,6 +60,8 @@ import Testing
         try review.waitFor(text: "EXIT=0")
         let list = try mesa.acta(["list"], in: reader, as: "lectora")
         #expect(list.stdout.contains("2025-03-26  1-2025"))
+        #expect(FileManager.default.fileExists(atPath: "\(reader)/sessions/plans/gt-pan5-hoja.yaml"), "the imported plan travels too")
+        #expect(try mesa.acta(["check"], in: reader, as: "lectora").status == 0)
         let minutes = try String(contentsOfFile: "\(reader)/sessions/\(Self.session)/minutes.md", encoding: .utf8)
         #expect(minutes.contains("Portal relanzado"))
         // A second sync has nothing to do.
