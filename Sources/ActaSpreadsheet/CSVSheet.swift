@@ -11,8 +11,13 @@ public enum CSVSheet {
     public static let delimiters: [Unicode.Scalar] = [",", ";", "\t"]
 
     public static func read(_ bytes: [UInt8]) -> Read {
-        let (text, encoding) = TextDecoding.decodeSpreadsheet(bytes)
-        let delimiter = detectDelimiter(text)
+        var (text, encoding) = TextDecoding.decodeSpreadsheet(bytes)
+        var delimiter = detectDelimiter(text)
+        // Excel may start the file with "sep=;" to say which delimiter it used.
+        if text.hasPrefix("sep="), let d = text.unicodeScalars.dropFirst(4).first, delimiters.contains(d) {
+            delimiter = d
+            text = String(text.drop { $0 != "\n" && $0 != "\r\n" }.dropFirst())
+        }
         return Read(grid: SheetGrid(rows: CSV.read(text, delimiter: delimiter)), delimiter: delimiter, encoding: encoding)
     }
 

@@ -118,12 +118,17 @@ import Testing
         let r = try mesa.acta(["record", Self.session], in: b, as: "equipo-c")
         #expect(r.status == 75)
         #expect(r.stderr.contains("equipo-b") && r.stderr.contains("equipo-c") && r.stderr.contains("--take-over"))
+        // Handing over: past the writer check (then refused only for want of a terminal).
+        let handover = try mesa.acta(["record", Self.session, "--take-over"], in: b, as: "equipo-c")
+        #expect(handover.status == 64, "\(handover.stderr)")
+        #expect(handover.stderr.contains("terminal"))
     }
 
     @Test func aDirtyWorkingTreeStillSyncs() throws {
         let mesa = try GitMesa()
         let (secretary, reader) = try mesa.secretaryAndReader()
         #expect(try mesa.acta(["new", "2025-03-26", "primera-mesa", "--plan", "gt-pan5-2021-2023"], in: secretary, as: "secretaria").status == 0)
+        #expect(try mesa.acta(["export", Self.session], in: secretary, as: "secretaria").status == 0)
         #expect(try mesa.acta(["sync"], in: secretary, as: "secretaria").status == 0)
         // The reader has local edits acta does not own, and a draft: both stay, uncommitted.
         try "notas personales\n".write(toFile: "\(reader)/README.md", atomically: true, encoding: .utf8)
@@ -134,6 +139,13 @@ import Testing
         #expect(try String(contentsOfFile: "\(reader)/README.md", encoding: .utf8) == "notas personales\n")
         let status = try mesa.git(["status", "--porcelain"], in: reader).stdout
         #expect(status == " M README.md\n", "\(status)")
+        // A reader who regenerates an acta in English keeps it to herself: sync never publishes it.
+        #expect(try mesa.acta(["export", Self.session, "--lang", "en"], in: reader, as: "lectora").status == 0)
+        let again = try mesa.acta(["sync"], in: reader, as: "lectora")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Nada que enviar."))
+        let remoteMinutes = try mesa.git(["--git-dir", mesa.remote, "show", "HEAD:sessions/\(Self.session)/minutes.md"], in: mesa.base.path)
+        #expect(!remoteMinutes.stdout.contains("## Attendance"))
     }
 
     @Test func withoutGitRemoteOrNetworkNothingIsLostAndTheMessageSaysWhat() throws {

@@ -40,6 +40,15 @@ import Testing
         #expect(read.grid.rows.contains { $0.contains("Comisión Presidencial de Gobierno Abierto y Electrónico (GAE) — Iniciativa CoST Guatemala") })
     }
 
+    @Test func excelsSepLineAndTabsAreHonoured() {
+        let sep = CSVSheet.read(Array("sep=;\r\nNo. compromiso;Hito\r\n1;Uno, dos\r\n".utf8))
+        #expect(sep.delimiter == ";")
+        #expect(sep.grid.rows == [["No. compromiso", "Hito"], ["1", "Uno, dos"]])
+        let tabs = CSVSheet.read(Array("No. compromiso\tNo. hito\tHito\n1\t1\tA, b; c\n2\t1\tD\n".utf8))
+        #expect(tabs.delimiter == "\t")
+        #expect(tabs.grid.rows[1] == ["1", "1", "A, b; c"])
+    }
+
     @Test func mergedTitleBlankRowsAndATwoRowHeader() throws {
         let grid = try Self.grid("plan5-merged-header.xlsx")
         #expect(!grid.merges.isEmpty)
