@@ -25,10 +25,19 @@ struct Export: ParsableCommand {
     @Option(help: "Papel / paper: letter | a4 (PDF, DOCX).")
     var paper: String = "letter"
 
+    @Flag(help: "CSV en UTF-8 con BOM, para que Excel lea bien los acentos / CSV as UTF-8 with a BOM, for Excel.")
+    var bom = false
+
+    @Option(help: "Licencia de los datos / data licence: CC-BY-4.0 (por defecto / default), CC-BY-SA-4.0, CC0-1.0, ODC-BY-1.0, ODbL-1.0, PDDL-1.0.")
+    var license: String = DataLicense.default.id
+
     func validate() throws {
         _ = try formats()
         guard Paper(rawValue: paper.lowercased()) != nil else {
             throw ValidationError("--paper: use letter o a4 / use letter or a4")
+        }
+        guard DataLicense.named(license) != nil else {
+            throw ValidationError("--license: use / use " + DataLicense.known.map(\.id).joined(separator: ", "))
         }
     }
 
@@ -65,7 +74,8 @@ struct Export: ParsableCommand {
         }
         let archive = SessionsDirectory.archive(all)
         do {
-            for path in try Exporter.export(named, archive: archive, into: loaded.folder, language: language) {
+            let options = OpenDataOptions(bom: bom, license: DataLicense.named(license) ?? .default)
+            for path in try Exporter.export(named, archive: archive, into: loaded.folder, language: language, options: options) {
                 print(ControlCharacters.visible(path))
             }
         } catch {

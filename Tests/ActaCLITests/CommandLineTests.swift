@@ -47,7 +47,8 @@ import Testing
         let r = try acta("export", "2023-10-18-ejemplo-octubre", in: tmp)
         #expect(r.status == 0, "\(r.stderr)")
         let paths = r.stdout.split(separator: "\n").map(String.init)
-        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["minutes.md", "action-items.md", "milestones.csv", "milestones.json"])
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["minutes.md", "action-items.md", "milestones.csv", "milestones.json",
+                                                                     "action-items.csv", "action-items.json", "datapackage.json"])
         #expect(try tmp.read("2023-10-18-ejemplo-octubre/minutes.md").contains("## Asistencia"))
         let en = try acta("export", "2023-10-18-ejemplo-octubre", "--lang", "en", in: tmp)
         #expect(en.status == 0)
@@ -144,10 +145,13 @@ import Testing
         #expect(text.stdout.contains("EJEMPLO-1"))
         #expect(text.stdout.contains("EJEMPLO-2"))
         let csv = try ActaProcess.run(["history", "gt-pan5-2021-2023", "1", "--format", "csv"], in: tmp.base.path)
-        #expect(csv.stdout.hasPrefix("session_date,acta,hito,status,percent,validated,previous_percent,note\r\n"))
-        #expect(csv.stdout.contains("2023-10-18,EJEMPLO-2,1.2,substantial,70,sí,30,"))
+        #expect(csv.stdout.hasPrefix("session,session_date,acta,demonstration,plan,commitment,ogp_id,hito,hito_text,hito_text_lang,institution,status,status_label,percent,validated,rescheduled,evidence,note,previous_status,previous_percent\r\n"))
+        // Codes, not words: the status code and true/false, with the label in its own column.
+        #expect(csv.stdout.contains("2023-10-18-ejemplo-octubre,2023-10-18,EJEMPLO-2,true,gt-pan5-2021-2023,1,GT0109,2,,,Ministerio de Gobernación (MINGOB),substantial,Sustancial,70,true,false,"))
+        #expect(csv.stdout.contains(",limited,30\r\n"))
         let json = try ActaProcess.run(["history", "gt-pan5-2021-2023", "3", "--format", "json"], in: tmp.base.path)
-        #expect(json.stdout.contains("\"previous_percent\" : \"25\""))
+        #expect(json.stdout.contains("\"previous_percent\": 25"))
+        #expect(json.stdout.contains("\"hito_text\": null"))
         #expect(try ActaProcess.run(["history", "gt-pan5-2021-2023", "99"], in: tmp.base.path).status == 65)
     }
 
@@ -158,7 +162,8 @@ import Testing
         #expect(overdue.status == 0)
         let rows = overdue.stdout.split(separator: "\r\n")
         #expect(rows.count == 3)
-        #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",VENCIDO") })
+        #expect(rows.first?.hasPrefix("session,session_date,acta,demonstration,acuerdo,number,kind,kind_label,text,responsable,due,status,status_label") == true)
+        #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",overdue,Vencido") })
         let sesan = try ActaProcess.run(["actions", "--open", "--responsable", "sesan", "--today", "2023-11-20"], in: tmp.base.path)
         #expect(sesan.stdout.contains("Enviar a la mesa la ruta"))
         #expect(!sesan.stdout.contains("MINGOB"))

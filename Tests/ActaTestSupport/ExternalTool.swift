@@ -5,6 +5,7 @@ import Foundation
 public enum ExternalTool {
     public struct Missing: Error, CustomStringConvertible {
         public let program: String
+        public init(program: String) { self.program = program }
         public var description: String { "\(program) is required by this test: run scripts/test, which installs it" }
     }
 
