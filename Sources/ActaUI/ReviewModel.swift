@@ -136,7 +136,8 @@ public struct ReviewModel: Sendable {
             if e.field == .search {
                 pager.search(e.text.text, height: bodyHeight)
                 message = pager.matches.isEmpty ? t("No se encontró «\(e.text.text)».", "“\(e.text.text)” not found.")
-                    : t("\(pager.matches.count) coincidencias (n / N)", "\(pager.matches.count) matches (n / N)")
+                    : t(Plural.count(pager.matches.count, "coincidencia", "coincidencias") + " (n / N)",
+                        Plural.count(pager.matches.count, "match", "matches") + " (n / N)")
             }
         default:
             _ = e.text.handle(key)
