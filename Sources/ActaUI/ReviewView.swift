@@ -168,18 +168,11 @@ public enum ReviewView {
     }
 
     static func help(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
-        let lines = Array(m.keyMap.helpLines(m.language).dropFirst(m.width >= 120 ? 0 : m.helpScroll))
-        let perColumn = height
-        let columnWidth = m.width >= 120 ? (m.width - 2) / 2 : m.width - 2
-        let columns = m.width >= 120 ? 2 : 1
-        for (i, line) in lines.prefix(perColumn * columns).enumerated() {
-            let x = 1 + (i / perColumn) * columnWidth, y = top + i % perColumn
-            if line.isHeading {
-                screen.put(line.keys, row: y, column: x, role: .heading, limit: columnWidth - 1)
-            } else {
-                screen.put(line.keys, row: y, column: x + 1, role: .key, limit: 16)
-                screen.put(line.text, row: y, column: x + 18, limit: columnWidth - 19)
-            }
+        let (columns, columnWidth) = HelpPane.columns(screenWidth: m.width)
+        let lines = HelpPane.lines(m.keyMap, m.language, width: columnWidth - 1)
+        let start = min(m.helpScroll, max(0, lines.count - height * columns))
+        for (i, line) in lines.dropFirst(start).prefix(height * columns).enumerated() {
+            line.draw(into: &screen, row: top + i % height, x: 1 + (i / height) * columnWidth, width: columnWidth - 1)
         }
     }
 }

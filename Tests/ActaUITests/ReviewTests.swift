@@ -133,8 +133,13 @@ extension ReviewModel {
 }
 
 @Suite struct ReviewGoldenTests {
+    /// The text, and at 80×24 also the attributes a terminal without colour shows.
     func golden(_ m: ReviewModel, _ name: String) throws {
-        try assertGolden(ReviewView.render(m).text + "\n", "ActaUITests/Golden/review-\(name)-\(m.width)x\(m.height).txt")
+        let screen = ReviewView.render(m)
+        try assertGolden(screen.text + "\n", "ActaUITests/Golden/review-\(name)-\(m.width)x\(m.height).txt")
+        if m.width == 80 && m.height == 24 {
+            try assertGolden(screen.monochromeText + "\n", "ActaUITests/Golden/review-\(name)-\(m.width)x\(m.height).nocolor.txt")
+        }
     }
 
     @Test(arguments: [(80, 24), (60, 20), (120, 40)])
@@ -197,6 +202,8 @@ extension ReviewGoldenTests {
         m.press(.character("j"), .character("j"))
         #expect(m.helpScroll == 2)
         #expect(ReviewView.render(m).text != first)
+        m.press(.pageDown)
+        #expect(m.helpScroll == 2 + m.bodyHeight - 1, "PgDn scrolls a page")
         m.press(.escape)
         #expect(m.screen == .list)
     }
