@@ -73,7 +73,7 @@ public struct RecordModel: Sendable {
         let rows = TreeRow.rows(session.agenda)
         navigator = AgendaNavigator(rows: rows, selection: AgendaNavigator.resumeRow(session, rows: rows),
                                     height: Self.treeHeight(height))
-        if let draft { mode = .draftOffer(draft) }
+        if let draft, draft.holdsText { mode = .draftOffer(draft) }
     }
 
     func t(_ es: String, _ en: String) -> String { language == .es ? es : en }
@@ -146,8 +146,9 @@ public struct RecordModel: Sendable {
         case .paste(let text):
             return typeText(text)
         case .key(let key):
-            if isTooSmall {
-                if case .character("q") = key { return quit() }
+            // Too small to draw: with a text field open every key still edits the text (the
+            // secretary keeps typing while resizing); otherwise only F10 quits, never a typed `q`.
+            if isTooSmall && !isTyping {
                 if case .function(10) = key { return quit() }
                 return []
             }
@@ -205,14 +206,24 @@ public struct RecordModel: Sendable {
         }
     }
 
-    var currentDraft: Draft? {
+    /// A text field is open: keys are text, whatever the size of the terminal.
+    public var isTyping: Bool {
+        switch mode {
+        case .editing, .actionItemForm, .search: return true
+        case .attendance(let sheet): return sheet.delegate != nil
+        default: return false
+        }
+    }
+
+    /// The text being typed, as it would be saved (nil when no field is open).
+    public var currentDraft: Draft? {
         switch mode {
         case .editing(let editor):
             return Draft(target: editor.target, text: editor.field.text)
         case .actionItemForm(let form):
             return Draft(target: nil, text: form.text.text, actionItem: form.draft)
         case .attendance(let sheet):
-            guard let delegate = sheet.delegate else { return nil }
+            guard let delegate = sheet.delegate, session.agenda.seats.indices.contains(sheet.selection) else { return nil }
             return Draft(target: .delegate(seat: session.agenda.seats[sheet.selection].id), text: delegate.text)
         default:
             return nil
@@ -232,8 +243,10 @@ public struct RecordModel: Sendable {
         StatusMessage(text: t(es, en), isError: error)
     }
 
+    /// Quitting never deletes a draft: a draft still on disk holds text not yet in the journal
+    /// (one offered and not yet taken, say), and is offered again next time.
     mutating func quit() -> [Effect] {
-        [.flushJournal, .clearDraft, .quit]
+        [.flushJournal, .quit]
     }
 
     /// Pasted text goes whole into the field being typed, never taken for commands.
