@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // The domain: pure values, no files, no terminal.
@@ -22,6 +24,10 @@ let package = Package(
         // The mesa folder as a git repository: the git command run through swift-subprocess.
         .target(name: "ActaGit", dependencies: ["ActaCore", "ActaFormats", "ActaStore",
                                                 .product(name: "Subprocess", package: "swift-subprocess")]),
+        // Spreadsheets in and out (CSV in any delimiter and encoding, XLSX), and plans from them.
+        .target(name: "ActaSpreadsheet", dependencies: ["ActaCore", "ActaFormats",
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                                        .product(name: "XMLCoder", package: "XMLCoder")]),
         // The terminal UI, pure: screens as cell grids, keys, widgets, models. No ncurses here.
         .target(name: "ActaUI", dependencies: ["ActaCore", "ActaFormats"]),
         // ncurses' wide-character API, the wrappers Swift needs, and the signal/crash guards.
@@ -29,9 +35,11 @@ let package = Package(
         // The only module that calls ncurses.
         .target(name: "ActaTerminal", dependencies: ["ActaUI", "CNcurses"]),
         .executableTarget(name: "acta", dependencies: [
-            "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal", "ActaGit",
+            "ActaCore", "ActaFormats", "ActaStore", "ActaUI", "ActaTerminal", "ActaGit", "ActaSpreadsheet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Man pages from acta's ArgumentParser definitions plus hand-written sections (scripts/install).
+        .executableTarget(name: "acta-manual", dependencies: ["ActaCore"]),
         // Speed and memory figures: `swift run -c release acta-bench`.
         .executableTarget(name: "acta-bench", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaUI"],
                           path: "Benchmarks/acta-bench"),
@@ -39,10 +47,13 @@ let package = Package(
         .testTarget(name: "ActaUITests", dependencies: ["ActaCore", "ActaFormats", "ActaUI", "ActaTerminal", "ActaTestSupport", "ActaStore"],
                     exclude: ["Golden"]),
         .testTarget(name: "ActaFormatsTests", dependencies: ["ActaCore", "ActaFormats"]),
+        // Fixtures written by LibreOffice from the bundled 5th plan (Tests/ActaSpreadsheetTests/Fixtures/make-fixtures).
+        .testTarget(name: "ActaSpreadsheetTests", dependencies: ["ActaCore", "ActaFormats", "ActaSpreadsheet", "ActaTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ActaStoreTests", dependencies: ["ActaCore", "ActaFormats", "ActaStore", "ActaTestSupport"],
                     exclude: ["Golden"]),
         // Drives the real `acta` binary; depending on it makes `swift test` build it.
-        .testTarget(name: "ActaCLITests", dependencies: ["acta", "ActaTestSupport"]),
+        .testTarget(name: "ActaCLITests", dependencies: ["acta", "acta-manual", "ActaTestSupport"]),
         // Sharing through real git: a bare repository on local disk as the remote, two clones.
         .testTarget(name: "ActaGitTests", dependencies: ["acta", "ActaCore", "ActaFormats", "ActaStore", "ActaGit", "ActaTestSupport"]),
         // The real binary in tmux: these fail, never skip, when tmux is missing.

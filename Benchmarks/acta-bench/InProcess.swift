@@ -62,9 +62,9 @@ let named = NamedSession(name: "2023-03-29-primera-mesa", session: session)
 let export = measure("render minutes.md + action-items.md + CSV + JSON", runs: 20) {
     _ = MinutesWriter(session: named, archive: archive, language: .es).render()
     _ = ActionItemsWriter(session: named, archive: archive, language: .es).render()
-    let records = MilestoneRecord.records(of: named)
-    _ = OpenData.csv(records)
-    _ = OpenData.json(records)
+    let milestones = OpenData.milestones(of: named)
+    _ = milestones.csv()
+    _ = milestones.json()
 }
 var model = RecordModel(session: session, name: named.name, archive: archive, language: .es, now: at, width: 120, height: 40)
 let frame = measure("render one 120×40 record frame", runs: 500) { _ = RecordView.render(model) }

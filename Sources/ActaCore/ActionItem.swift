@@ -37,6 +37,11 @@ public struct ActionItem: Sendable, Hashable {
     }
 
     /// Open with its fecha límite passed.
+    /// The acuerdo as an acta names it: "2-2023-01" (acta number, then its number in that acta).
+    public static func reference(acta: String, number: Int) -> String {
+        acta + "-" + (number < 10 ? "0" : "") + String(number)
+    }
+
     public func isOverdue(on today: CalendarDate) -> Bool {
         guard !closed, let due else { return false }
         return due < today

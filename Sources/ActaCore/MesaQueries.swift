@@ -67,8 +67,8 @@ public struct MeetingCadence: Sendable, Hashable {
         guard isBehind else { return nil }
         let last = lastSession.map { $0.iso } ?? (language == .es ? "ninguna" : "none")
         return language == .es
-            ? "Aviso: la mesa está por debajo del mínimo de OGP (última sesión: \(last); sesiones en los últimos 12 meses: \(sessionsInLastYear); se pide al menos una cada seis meses y dos al año)."
-            : "Warning: the mesa is below OGP's minimum (last session: \(last); sessions in the last 12 months: \(sessionsInLastYear); at least one every six months and two a year are required)."
+            ? "Aviso: la mesa está por debajo del mínimo de OGP (última sesión real: \(last); sesiones reales en los últimos 12 meses: \(sessionsInLastYear); se pide al menos una cada seis meses y dos al año)."
+            : "Warning: the mesa is below OGP's minimum (last real session: \(last); real sessions in the last 12 months: \(sessionsInLastYear); at least one every six months and two a year are required)."
     }
 }
 
@@ -91,9 +91,9 @@ extension MesaArchive {
         return entries.sorted { ($0.report.key, $0.date) < ($1.report.key, $1.date) }
     }
 
-    /// Sessions that met (dated on or before today).
+    /// Real sessions that met (dated on or before today): demonstrations never count for OGP.
     public func cadence(today: CalendarDate) -> MeetingCadence {
-        let held = sessions.filter { !(today < $0.date) }
+        let held = realSessions.filter { !(today < $0.date) }
         let yearAgo = today.adding(days: -365) ?? today
         return MeetingCadence(lastSession: held.last?.date,
                               sessionsInLastYear: held.filter { !($0.date < yearAgo) }.count, today: today)

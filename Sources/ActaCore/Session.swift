@@ -62,6 +62,8 @@ public struct Session: Sendable {
     /// Acuerdos of earlier sessions closed (true) or reopened (false) in this one, last word wins.
     public private(set) var carriedClosures: [ActionItemRef: Bool] = [:]
     public private(set) var nextSession: NextSession?
+    /// Each item's list of speakers (only items where someone asked for the floor).
+    public private(set) var speakers: [Int: SpeakersList] = [:]
     public private(set) var problems: [SessionProblem] = []
     /// Content events that undo can take back, oldest first.
     public private(set) var undoStack: [Int] = []
@@ -138,6 +140,36 @@ public struct Session: Sendable {
             }
         case .actionItemClosed, .actionItemReopened, .nextSessionSet:
             break
+        case .speakerQueued(let item, let speaker):
+            if agenda.item(item) == nil { return unknownItem(item) }
+            if speaker.name.isEmpty { return LocalizedText(es: "el orador no tiene nombre", en: "the speaker has no name") }
+            if let seat = speaker.seat, agenda.seat(seat) == nil {
+                return LocalizedText(es: "el asiento «\(seat)» no está en la agenda", en: "seat “\(seat)” is not in the agenda")
+            }
+        case .speakerWithdrawn(let item, let position):
+            if agenda.item(item) == nil { return unknownItem(item) }
+            let waiting = speakers[item]?.queue.count ?? 0
+            if !(1...max(1, waiting)).contains(position) || waiting == 0 {
+                return LocalizedText(es: "el punto \(item) no tiene orador en espera número \(position) (hay \(waiting))",
+                                     en: "item \(item) has no waiting speaker number \(position) (there are \(waiting))")
+            }
+        case .floorGiven(let item):
+            if agenda.item(item) == nil { return unknownItem(item) }
+            if speakers[item]?.queue.isEmpty ?? true {
+                return LocalizedText(es: "nadie espera la palabra en el punto \(item)", en: "no one is waiting for the floor in item \(item)")
+            }
+        case .floorEnded(let item):
+            if agenda.item(item) == nil { return unknownItem(item) }
+            if speakers[item]?.current == nil {
+                return LocalizedText(es: "nadie tiene la palabra en el punto \(item)", en: "no one has the floor in item \(item)")
+            }
+        case .interventionSummarized(let item, let index, _):
+            if agenda.item(item) == nil { return unknownItem(item) }
+            let count = speakers[item]?.interventions.count ?? 0
+            if !(1...max(1, count)).contains(index) || count == 0 {
+                return LocalizedText(es: "el punto \(item) no tiene intervención número \(index) (hay \(count))",
+                                     en: "item \(item) has no intervention number \(index) (there are \(count))")
+            }
         case .undone(let seq):
             if !undoStack.contains(seq) {
                 return LocalizedText(es: "no se puede deshacer el evento \(seq): no existe o ya está deshecho",
@@ -160,7 +192,7 @@ public struct Session: Sendable {
     /// Recomputes everything from the events, honouring undo and redo.
     private mutating func refold() {
         attendance = [:]; timings = [:]; reports = [:]; notes = [:]; actionItems = []
-        carriedClosures = [:]; nextSession = nil; problems = []
+        carriedClosures = [:]; nextSession = nil; problems = []; speakers = [:]
         // First pass: which content events stand after every undo/redo.
         var done: [Int] = []
         var redo: [Int] = []
@@ -211,9 +243,10 @@ public struct Session: Sendable {
         case .attendanceMarked(let seat, let present, let delegate):
             attendance[seat] = Attendance(present: present, delegate: delegate)
         case .itemStarted(let item):
-            // Starting an item ends whichever one was running.
+            // Starting an item ends whichever one was running, and a turn at the floor in it.
             for (number, timing) in timings where timing.isRunning && number != item {
                 timings[number]?.spans[timing.spans.count - 1].end = event.at
+                endTurn(in: number, at: event.at)
             }
             if timings[item]?.isRunning != true {
                 timings[item, default: ItemTiming()].spans.append(.init(start: event.at, end: nil))
@@ -222,6 +255,7 @@ public struct Session: Sendable {
             if let timing = timings[item], timing.isRunning {
                 timings[item]?.spans[timing.spans.count - 1].end = event.at
             }
+            endTurn(in: item, at: event.at)
         case .milestoneReported(let report):
             reports[report.key] = report
         case .noteAdded(let item, let text):
@@ -244,9 +278,28 @@ public struct Session: Sendable {
             }
         case .nextSessionSet(let date, let note):
             nextSession = NextSession(date: date, note: note)
+        case .speakerQueued(let item, let speaker):
+            speakers[item, default: SpeakersList()].queue.append(speaker)
+        case .speakerWithdrawn(let item, let position):
+            speakers[item]?.queue.remove(at: position - 1)
+        case .floorGiven(let item):
+            // One speaker at a time in the whole mesa.
+            for number in speakers.keys { endTurn(in: number, at: event.at) }
+            guard let next = speakers[item]?.queue.first else { return }
+            speakers[item]?.queue.removeFirst()
+            speakers[item]?.interventions.append(Intervention(speaker: next, start: event.at, end: nil))
+        case .floorEnded(let item):
+            endTurn(in: item, at: event.at)
+        case .interventionSummarized(let item, let index, let summary):
+            speakers[item]?.interventions[index - 1].summary = summary
         case .undone, .redone:
             break
         }
+    }
+
+    private mutating func endTurn(in item: Int, at time: Timestamp) {
+        guard let last = speakers[item]?.interventions.indices.last, speakers[item]?.interventions[last].end == nil else { return }
+        speakers[item]?.interventions[last].end = time
     }
 
     /// Reported hitos in agenda order.

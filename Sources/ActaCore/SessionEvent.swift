@@ -29,6 +29,16 @@ public enum SessionEventKind: Sendable, Hashable {
     case actionItemClosed(number: Int, session: String?)
     case actionItemReopened(number: Int, session: String?)
     case nextSessionSet(date: CalendarDate, note: String?)
+    /// Someone asks for the floor in an item: last in its list of speakers.
+    case speakerQueued(item: Int, speaker: Speaker)
+    /// A waiting speaker leaves the list (`position` counts from 1).
+    case speakerWithdrawn(item: Int, position: Int)
+    /// The first waiting speaker of the item takes the floor; a turn in progress ends.
+    case floorGiven(item: Int)
+    /// The turn in progress in the item ends, with no one next.
+    case floorEnded(item: Int)
+    /// The one-line summary of an item's `index`-th intervention (from 1).
+    case interventionSummarized(item: Int, index: Int, summary: String)
     /// Undo the event with that sequence number.
     case undone(seq: Int)
     /// Redo an undone event.
@@ -47,6 +57,11 @@ public enum SessionEventKind: Sendable, Hashable {
         case .actionItemClosed: return "action_item_closed"
         case .actionItemReopened: return "action_item_reopened"
         case .nextSessionSet: return "next_session_set"
+        case .speakerQueued: return "speaker_queued"
+        case .speakerWithdrawn: return "speaker_withdrawn"
+        case .floorGiven: return "floor_given"
+        case .floorEnded: return "floor_ended"
+        case .interventionSummarized: return "intervention_summarized"
         case .undone: return "undone"
         case .redone: return "redone"
         }

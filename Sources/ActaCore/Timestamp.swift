@@ -61,6 +61,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
+    /// Local hour (0–23) and minute.
+    public var hour: Int { secondsOfDay / 3600 }
+    public var minute: Int { secondsOfDay / 60 % 60 }
+
     /// Local `HH:MM`.
     public var clock: String {
         let s = secondsOfDay

@@ -15,6 +15,8 @@ public enum DocumentBlock: Sendable, Hashable {
     case paragraph(String)
     case emphasis(String)
     case table(header: [String], rows: [[String]])
+    /// The signature block: one row per delegate present, the last column left blank to sign.
+    case signatureTable(header: [String], rows: [[String]])
     case rule
 
     public var headingText: String? {
@@ -37,7 +39,7 @@ public enum MarkdownRenderer {
                 return MarkdownText.paragraphs(text)
             case .emphasis(let text):
                 return "_" + MarkdownText.inline(text) + "_"
-            case .table(let header, let rows):
+            case .table(let header, let rows), .signatureTable(let header, let rows):
                 var table = MarkdownTable(header)
                 rows.forEach { table.add($0) }
                 return table.text

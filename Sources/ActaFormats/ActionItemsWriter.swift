@@ -14,11 +14,11 @@ public struct ActionItemsWriter {
 
     private func t(_ es: String, _ en: String) -> String { language == .es ? es : en }
 
-    private func line(_ item: ActionItem, origin: String?) -> String {
+    private func line(_ item: ActionItem, acta: String, origin: String?) -> String {
         var details = [t("responsable: ", "responsible: ") + (item.responsible.isEmpty ? "—" : MarkdownText.inline(item.responsible)),
                        t("fecha límite: ", "due: ") + (item.due?.iso ?? "—")]
         if let origin { details.append(origin) }
-        return "- [\(item.closed ? "x" : " ")] **\(item.number).** \(item.kind.label(language)): "
+        return "- [\(item.closed ? "x" : " ")] **\(MarkdownText.inline(ActionItem.reference(acta: acta, number: item.number))).** \(item.kind.label(language)): "
             + MarkdownText.inline(item.text) + " (" + details.joined(separator: "; ") + ")"
     }
 
@@ -30,7 +30,7 @@ public struct ActionItemsWriter {
         if session.session.actionItems.isEmpty {
             out.append(t("No se tomaron acuerdos.", "No action items were agreed."))
         } else {
-            out += session.session.actionItems.map { line($0, origin: nil) }
+            out += session.session.actionItems.map { line($0, acta: agenda.actaNumber, origin: nil) }
         }
         out.append("")
         out.append("## " + t("Acuerdos abiertos de sesiones anteriores", "Open action items from earlier sessions"))
@@ -40,7 +40,7 @@ public struct ActionItemsWriter {
             out.append(t("Ninguno.", "None."))
         } else {
             out += carried.map { c in
-                line(c.item, origin: t("acta ", "minutes ") + MarkdownText.inline(c.actaNumber) + ", " + c.date.iso)
+                line(c.item, acta: c.actaNumber, origin: t("acta ", "minutes ") + MarkdownText.inline(c.actaNumber) + ", " + c.date.iso)
             }
         }
         return out.joined(separator: "\n") + "\n"

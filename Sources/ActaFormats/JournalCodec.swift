@@ -28,6 +28,7 @@ struct JournalLine: Codable {
     var date: String?
     var target: Int?
     var recorder: String?
+    var speaker: String?
 
     init(seq: Int, at: String, event: String) {
         self.seq = seq
@@ -68,6 +69,14 @@ public enum JournalCodec {
             line.number = number; line.session = session
         case .nextSessionSet(let date, let note):
             line.date = date.iso; line.note = note
+        case .speakerQueued(let item, let speaker):
+            line.item = item; line.seat = speaker.seat; line.speaker = speaker.name
+        case .speakerWithdrawn(let item, let position):
+            line.item = item; line.number = position
+        case .floorGiven(let item), .floorEnded(let item):
+            line.item = item
+        case .interventionSummarized(let item, let index, let summary):
+            line.item = item; line.number = index; line.text = summary
         case .undone(let seq), .redone(let seq):
             line.target = seq
         }
@@ -159,6 +168,17 @@ public enum JournalCodec {
             kind = .actionItemReopened(number: try need(line.number, "number"), session: line.session)
         case "next_session_set":
             kind = .nextSessionSet(date: try need(try date(line.date, "date"), "date"), note: line.note)
+        case "speaker_queued":
+            kind = .speakerQueued(item: try need(line.item, "item"), speaker: Speaker(seat: line.seat, name: try need(line.speaker, "speaker")))
+        case "speaker_withdrawn":
+            kind = .speakerWithdrawn(item: try need(line.item, "item"), position: try need(line.number, "number"))
+        case "floor_given":
+            kind = .floorGiven(item: try need(line.item, "item"))
+        case "floor_ended":
+            kind = .floorEnded(item: try need(line.item, "item"))
+        case "intervention_summarized":
+            kind = .interventionSummarized(item: try need(line.item, "item"), index: try need(line.number, "number"),
+                                           summary: try need(line.text, "text"))
         case "undone":
             kind = .undone(seq: try need(line.target, "target"))
         case "redone":

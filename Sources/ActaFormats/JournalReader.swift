@@ -138,6 +138,16 @@ public enum JournalLimitsCheck {
             texts = [("session", session)]
         case .nextSessionSet(_, let note):
             texts = [("note", note)]
+        case .speakerQueued(let item, let speaker):
+            checks.append(outside("item", item, numbers))
+            texts = [("seat", speaker.seat), ("speaker", speaker.name)]
+        case .speakerWithdrawn(let item, let position):
+            checks += [outside("item", item, numbers), outside("number", position, numbers)]
+        case .floorGiven(let item), .floorEnded(let item):
+            checks.append(outside("item", item, numbers))
+        case .interventionSummarized(let item, let index, let summary):
+            checks += [outside("item", item, numbers), outside("number", index, numbers)]
+            texts = [("text", summary)]
         case .undone(let target), .redone(let target):
             checks.append(outside("target", target, InputLimits.sequenceRange))
         }

@@ -39,9 +39,18 @@ public enum MarkdownText {
     static func escapeLine(_ line: String, lineStart: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(line.utf8.count + 8)
-        for c in line {
+        var rest = Substring(line)
+        while let c = rest.first {
+            // A web address becomes an autolink, whose text is taken literally: escaping its
+            // `&`, `#` or `_` would change the address cmark-gfm and pandoc link to.
+            if let url = WebAddress.prefix(of: rest, after: out.last) {
+                out += "<" + url + ">"
+                rest = rest.dropFirst(url.count)
+                continue
+            }
             if special.contains(c) { out.append("\\") }
             out.append(c)
+            rest = rest.dropFirst()
         }
         guard lineStart else { return out }
         // At the start of a line these begin a list, a setext heading, a block quote or an ordered list.
@@ -71,5 +80,43 @@ struct MarkdownTable {
         var out = [line(header), "|" + header.map { _ in " --- " }.joined(separator: "|") + "|"]
         out += rows.map(line)
         return out.joined(separator: "\n")
+    }
+}
+
+/// Web addresses inside typed text, as the acta links them.
+public enum WebAddress {
+    /// Characters that end an address: they cannot appear in a Markdown autolink (space, `<`, `>`),
+    /// split a table cell (`|`), or are quotes around it.
+    static let terminators: Set<Character> = [" ", "\t", "<", ">", "|", "\"", "`"]
+    /// Punctuation that ends a sentence rather than the address.
+    static let trailing: Set<Character> = [".", ",", ";", ":", "!", "?", "'", "*"]
+
+    /// The `http://` or `https://` address at the start of `text`, when it starts a word.
+    public static func prefix(of text: Substring, after previous: Character?) -> String? {
+        guard text.hasPrefix("http://") || text.hasPrefix("https://") else { return nil }
+        if let previous, !(previous.isWhitespace || previous == "(" || previous == "[" || previous == "\\") { return nil }
+        var url = String(text.prefix { !terminators.contains($0) && !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) })
+        while let last = url.last, trailing.contains(last) || (last == ")" && url.filter({ $0 == "(" }).count < url.filter({ $0 == ")" }).count) {
+            url.removeLast()
+        }
+        return url.hasSuffix("://") ? nil : url
+    }
+
+    /// Every address in a text, in order.
+    public static func all(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        var previous: Character?
+        while let c = rest.first {
+            if let url = prefix(of: rest, after: previous) {
+                found.append(url)
+                previous = url.last
+                rest = rest.dropFirst(url.count)
+            } else {
+                previous = c
+                rest = rest.dropFirst()
+            }
+        }
+        return found
     }
 }

@@ -6,7 +6,7 @@ public enum PlanLoader {
     static let planFields = ["id", "name", "period", "sources", "notes", "commitments", "time_zone", "country"]
     static let commitmentFields = ["number", "ogp_id", "title_es", "title_en", "institution", "institution_short",
                                    "support", "hitos", "sources", "notes", "number_status", "summary_en"]
-    static let milestoneFields = ["number", "text", "start", "end", "sources", "notes"]
+    static let milestoneFields = ["number", "text", "text_es", "text_en", "start", "end", "sources", "notes"]
 
     /// A plan id names a file in `plans/`: letters, digits, `.`, `_`, `-`, not starting with a dot,
     /// so an agenda cannot make acta read a file elsewhere (`../../x`).
@@ -94,7 +94,11 @@ public enum PlanLoader {
                 }
                 bounds.append(value)
             }
-            milestones.append(Milestone(number: n, text: try h.optionalString("text"), start: bounds[0], end: bounds[1]))
+            // `text` is the plan's own (Spanish) text; `text_en` what only OGP's English pages give.
+            let textES = try h.optionalString("text_es")
+            let text = try h.optionalString("text")
+            milestones.append(Milestone(number: n, text: textES ?? text, start: bounds[0], end: bounds[1],
+                                        textEN: try h.optionalString("text_en")))
         }
         return Commitment(number: number, ogpID: try f.optionalString("ogp_id"), titleES: try f.optionalString("title_es"),
                           titleEN: try f.optionalString("title_en"), institution: try f.optionalString("institution"),

@@ -14,6 +14,27 @@ public enum TextDecoding {
         return text.contains("\r\n") ? text.replacingCRLF() : text
     }
 
+    /// A spreadsheet saved as text: UTF-8 (with or without BOM) when it is valid UTF-8, else
+    /// Windows-1252, which is what Excel in Spanish writes as "CSV". Line ends left as they are.
+    public static func decodeSpreadsheet(_ bytes: [UInt8]) -> (text: String, encoding: String) {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if firstInvalidUTF8(body) == nil { return (String(decoding: body, as: UTF8.self), "UTF-8") }
+        var text = String.UnicodeScalarView()
+        for b in bytes {
+            if (0x80...0x9F).contains(b), let mapped = windows1252[b] { text.append(mapped) }
+            else { text.append(Unicode.Scalar(b)) }
+        }
+        return (String(text), "Windows-1252")
+    }
+
+    /// Where Windows-1252 differs from Latin-1 (0x80–0x9F); the rest maps byte to code point.
+    static let windows1252: [UInt8: Unicode.Scalar] = [
+        0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰",
+        0x8A: "Š", 0x8B: "‹", 0x8C: "Œ", 0x8E: "Ž", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•",
+        0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9A: "š", 0x9B: "›", 0x9C: "œ", 0x9E: "ž", 0x9F: "Ÿ",
+    ]
+
     /// The first byte that makes these bytes unusable as text (invalid UTF-8, or NUL, which
     /// C libraries read as the end of the text), with what to do about it.
     public static func problem(in bytes: ArraySlice<UInt8>) -> (offset: Int, message: LocalizedText)? {

@@ -114,9 +114,21 @@ public struct MesaRepository: Sendable {
         FileIO.listDirectory("\(sessions.root)/plans").filter { $0.hasSuffix(".yaml") }.map { "\(sessions.root)/plans/\($0)" }
     }
 
-    /// Every record file of every session and every plan, for sync to commit what is not yet.
-    func allRecordFiles() -> [String] {
-        sessions.sessionNames().flatMap(recordFiles(ofSession:)) + planFiles()
+    /// What sync commits before pulling: every plan, and the record of each session whose journal
+    /// or agenda is not committed yet (recorded while git was missing, or created by acta new).
+    /// Outputs alone that differ are left out: a reader who regenerated an acta (in English, say)
+    /// must not publish it.
+    func pendingRecordFiles() throws(SharingUnavailable) -> [String] {
+        let status = try run(["status", "--porcelain", "-z", "--untracked-files=all", "--", sessions.root]).stdout
+        let changed = Set(status.split(separator: "\0").compactMap { entry -> String? in
+            // "XY path"; a rename's second entry (its old path) has no status and is skipped.
+            guard entry.count > 3, entry.dropFirst(2).first == " " else { return nil }
+            return "\(top)/\(entry.dropFirst(3))"
+        })
+        let sessionsWithNews = sessions.sessionNames().filter { name in
+            [SessionsDirectory.agendaFile, SessionsDirectory.journalFile].contains { changed.contains(SessionsLocator.absolute(sessions.folder(name)) + "/" + $0) }
+        }
+        return sessionsWithNews.flatMap(recordFiles(ofSession:)) + planFiles()
     }
 
     func run(_ arguments: [String]) throws(SharingUnavailable) -> Git.Output {

@@ -32,7 +32,7 @@ extension MesaRepository {
     /// Commits what is not yet, pulls (rebase) and pushes; stops before touching anything when a
     /// session was recorded on two machines.
     public func sync(language: Language, keep: KeptJournal? = nil) throws(SharingUnavailable) -> SyncOutcome {
-        let committed = try commit(allRecordFiles(), message: language == .es
+        let committed = try commit(try pendingRecordFiles(), message: language == .es
             ? "acta sync: registros aún sin compartir" : "acta sync: records not yet shared")
         let upstream = try trackUpstream()
         guard let upstream else {

@@ -26,6 +26,9 @@ public struct BundledResources: Sendable, Equatable {
     public let plansFolder: String
     /// The demo session's folder, holding `agenda.yaml`.
     public let demoSessionFolder: String
+    /// The print stylesheet and reference DOCX files of `acta export --format` (`share/export/` in
+    /// the source tree, `<prefix>/share/acta/export/` installed).
+    public let exportFolder: String
 
     public init(origin: Origin) {
         self.origin = origin
@@ -34,9 +37,11 @@ public struct BundledResources: Sendable, Equatable {
             let share = Self.join(prefix, "share/acta")
             plansFolder = share + "/plans"
             demoSessionFolder = share + "/demo/" + Self.demoSessionName
+            exportFolder = share + "/export"
         case .sourceTree(let root):
             plansFolder = Self.join(root, "sessions/plans")
             demoSessionFolder = Self.join(root, "sessions/" + Self.demoSessionName)
+            exportFolder = Self.join(root, "share/export")
         }
     }
 

@@ -129,6 +129,11 @@ public enum FileIO {
     /// Writes a temporary file beside `path`, fsyncs it and renames it over `path`,
     /// so a reader sees the old file or the new one, never half of one.
     public static func writeAtomically(_ text: String, to path: String) throws(StoreError) {
+        try writeAtomically(bytes: Array(text.utf8), to: path)
+    }
+
+    /// The same for bytes (a spreadsheet).
+    public static func writeAtomically(bytes: [UInt8], to path: String) throws(StoreError) {
         // Renaming over a link would replace the link, but refusing says clearly why nothing was written there.
         if isSymbolicLink(path) { throw StoreError.symbolicLink(path, writing: true) }
         let directory = parent(of: path)
@@ -142,7 +147,7 @@ public enum FileIO {
         }
         guard fd >= 0 else { throw StoreError(path: temp, code: errno, es: "no se puede crear", en: "cannot create") }
         do throws(StoreError) {
-            try writeAll(fd, Array(text.utf8), path: temp)
+            try writeAll(fd, bytes, path: temp)
             guard fsync(fd) == 0 else { throw StoreError(path: temp, code: errno, es: "fsync falló", en: "fsync failed") }
         } catch {
             close(fd); unlink(temp)

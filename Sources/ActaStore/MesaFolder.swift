@@ -5,9 +5,7 @@ public struct MesaFolder: Sendable {
     public let path: String
 
     public init(path: String) {
-        var p = path
-        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
-        self.path = p
+        self.path = SessionsDirectory(root: path).root
     }
 
     public var sessionsRoot: String { "\(path)/sessions" }

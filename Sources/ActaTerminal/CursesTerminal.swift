@@ -15,7 +15,8 @@ public final class CursesTerminal {
     /// Input read ahead (after a paste) that is still to be handled, oldest first.
     private var queued: [(status: Int32, value: wint_t)] = []
     private var decoder = KeyDecoder()
-    private let colours: Bool
+    /// False with NO_COLOR, or once started on a terminal without colours (vt100).
+    private var colours: Bool
     public private(set) var isActive = false
 
     /// `NO_COLOR` set, or a terminal without colours (vt100), draws with attributes only.
@@ -26,6 +27,13 @@ public final class CursesTerminal {
     public func start() throws(StartError) {
         // In a non-UTF-8 locale ncursesw draws accents as garbage and loses input: fall back to C.UTF-8.
         _ = acta_setup_locale()
+        // A dumb terminal cannot move the cursor: ncurses would draw a blank screen. Refuse and say what works there.
+        let termName = getenv("TERM").map { String(cString: $0) } ?? ""
+        if termName.isEmpty || termName == "dumb" {
+            throw StartError(message: LocalizedText(
+                es: "el terminal «\(termName.isEmpty ? "(sin TERM)" : termName)» no puede mostrar pantallas; use `acta list` y `acta export` (o TERM=xterm-256color)",
+                en: "terminal “\(termName.isEmpty ? "(no TERM)" : termName)” cannot show screens; use `acta list` and `acta export` (or TERM=xterm-256color)"))
+        }
         // newterm, unlike initscr, returns NULL on an unknown $TERM instead of exiting.
         guard let screen = acta_newterm() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(sin TERM)"
@@ -42,7 +50,9 @@ public final class CursesTerminal {
         keypad(acta_stdscr(), true)
         set_escdelay(25)
         wtimeout(acta_stdscr(), 50)
-        if colours && has_colors() {
+        // Without this, vt100 without NO_COLOR drew the selection with a colour pair that was never set up: invisible.
+        colours = colours && has_colors()
+        if colours {
             start_color()
             use_default_colors()
             let pairs: [(Int16, Int16, Int16)] = [
@@ -176,14 +186,13 @@ public final class CursesTerminal {
     private func attributes(_ role: Role) -> (attr_t, Int16) {
         let bold = acta_attr_bold(), reverse = acta_attr_reverse(), underline = acta_attr_underline(), dim = acta_attr_dim()
         if !colours {
-            switch role {
-            case .title, .selected, .fieldActive: return (reverse, 0)
-            case .heading, .key, .error, .warning: return (bold, 0)
-            case .selectedDim: return (underline, 0)
-            case .field, .match: return (underline, 0)
-            case .dim, .hint: return (dim, 0)
-            default: return (0, 0)
-            }
+            let m = role.monochrome
+            var attr: attr_t = 0
+            if m.contains(.bold) { attr |= bold }
+            if m.contains(.reverse) { attr |= reverse }
+            if m.contains(.underline) { attr |= underline }
+            if m.contains(.dim) { attr |= dim }
+            return (attr, 0)
         }
         switch role {
         case .title: return (bold, 1)

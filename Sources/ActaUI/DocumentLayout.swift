@@ -39,7 +39,7 @@ public enum DocumentLayout {
                 out += wrap(clean(text, keepNewlines: true), width: width).map { StyledLine(text: $0, role: .normal) }
             case .emphasis(let text):
                 out += wrap(clean(text), width: width).map { StyledLine(text: $0, role: .dim) }
-            case .table(let header, let rows):
+            case .table(let header, let rows), .signatureTable(let header, let rows):
                 out += table(header: header, rows: rows, width: width)
             case .rule:
                 out.append(StyledLine(text: String(repeating: "─", count: width), role: .dim))

@@ -5,20 +5,21 @@ import ActaCore
 public enum Command: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextMilestone, switchPane, back, activate
     case setStatus(MilestoneStatus), editPercent, toggleValidated, toggleRescheduled, editEvidence, editNote
-    case attendance, togglePresent, editDelegate
+    case attendance, markPresent, markAbsent, editDelegate
     case addActionItem, toggleActionItemClosed, setNextSession
     case undo, redo, help, search, quit
     /// Handled by the program, not the screen: stop until `fg`, and repaint the whole screen.
     case suspend, redraw
     case accept, cancel, nextField, previousField, complete, openEditor, toggleKind
-    case textEditing
+    case textEditing, recallOlder, recallNewer
+    case speakers, queueSpeaker, giveFloor, endFloor, summarize, withdrawSpeaker
     case actionItemsScreen, commitmentsScreen, filterResponsible, cycleState, toggleOverdue
     case nextMatch, previousMatch, nextHeading, previousHeading
 }
 
 /// Where a binding applies.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case global, agenda, milestone, pager, actionItems, attendance, form, text, help
+    case global, agenda, milestone, pager, details, actionItems, attendance, speakers, form, searchPrompt, text, help
 
     public func title(_ language: Language) -> String {
         switch (self, language) {
@@ -28,12 +29,18 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case (.agenda, .en): return "Agenda"
         case (.milestone, .es): return "En un hito"
         case (.milestone, .en): return "On a milestone"
+        case (.details, .es): return "Detalle (panel derecho)"
+        case (.details, .en): return "Details (right pane)"
         case (.actionItems, .es): return "Acuerdos (panel derecho)"
         case (.actionItems, .en): return "Action items (right pane)"
+        case (.speakers, .es): return "Lista de oradores"
+        case (.speakers, .en): return "List of speakers"
         case (.attendance, .es): return "Asistencia"
         case (.attendance, .en): return "Attendance"
         case (.form, .es): return "Formularios"
         case (.form, .en): return "Forms"
+        case (.searchPrompt, .es): return "Al buscar"
+        case (.searchPrompt, .en): return "Searching"
         case (.text, .es): return "Al escribir texto"
         case (.text, .en): return "Typing text"
         case (.pager, .es): return "Al leer (acta, línea de tiempo)"
@@ -93,10 +100,11 @@ public struct KeyMap: Sendable {
     }
 
     /// Draws the hint bar of the given contexts on `row`, as many hints as fit.
-    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int) {
+    /// `leading` goes first, as what the open field accepts.
+    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int, leading: String? = nil) {
         screen.fill(row: row, column: 0, width: screen.width, role: .hint)
         var x = 1
-        for hint in hints(for: contexts, language) {
+        for hint in (leading.map { [$0] } ?? []) + hints(for: contexts, language) {
             let w = DisplayWidth.of(hint)
             if x + w >= screen.width { break }
             screen.put(hint, row: row, column: x, role: .hint)
@@ -185,6 +193,8 @@ public struct KeyMap: Sendable {
     public static let record = KeyMap(listMoves + [
         KeyBinding([.character("?"), .function(1)], .help, .global, es: "Ayuda: todas las teclas", en: "Help: every key",
                    hintES: "ayuda", hintEN: "help"),
+        KeyBinding([.tab, .backTab], .switchPane, .global, es: "Cambiar de panel: agenda, detalle (si no cabe), acuerdos",
+                   en: "Switch pane: agenda, details (when they do not fit), action items", hintES: "panel", hintEN: "pane"),
         KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Salir (todo ya está guardado; regenera el acta)",
                    en: "Quit (everything is saved; regenerates the minutes)", hintES: "salir", hintEN: "quit"),
         KeyBinding([.character("u"), .control("z")], .undo, .global, es: "Deshacer el último cambio", en: "Undo the last change",
@@ -198,9 +208,10 @@ public struct KeyMap: Sendable {
                    hintES: "asistencia", hintEN: "attendance"),
         KeyBinding([.character("a")], .addActionItem, .global, es: "Añadir un acuerdo al punto actual",
                    en: "Add an action item to the current item", hintES: "acuerdo", hintEN: "action"),
+        KeyBinding([.character("o")], .speakers, .global, es: "Lista de oradores del punto actual", en: "List of speakers of the current item",
+                   hintES: "oradores", hintEN: "speakers"),
         KeyBinding([.character("p")], .setNextSession, .global, es: "Fijar la fecha de la próxima sesión", en: "Set the next session's date"),
         KeyBinding([.character("/")], .search, .global, es: "Buscar en la agenda", en: "Search the agenda"),
-        KeyBinding([.tab, .backTab], .switchPane, .global, es: "Cambiar de panel (agenda / acuerdos)", en: "Switch pane (agenda / action items)"),
 
         KeyBinding([.character(" ")], .nextMilestone, .agenda, es: "Siguiente hito (pasa a la institución siguiente)",
                    en: "Next milestone (on to the next institution)", hintES: "siguiente", hintEN: "next"),
@@ -222,6 +233,13 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("r")], .toggleRescheduled, .milestone, es: "Replanificado: sí/no", en: "Rescheduled: yes/no"),
         KeyBinding([.character("e")], .editEvidence, .milestone, es: "Evidencia", en: "Evidence"),
 
+        KeyBinding([.down, .character("j")], .moveDown, .details, es: "Bajar el detalle una línea", en: "Scroll the details down a line",
+                   hintES: "desplazar", hintEN: "scroll"),
+        KeyBinding([.up, .character("k")], .moveUp, .details, es: "Subir el detalle una línea", en: "Scroll the details up a line"),
+        KeyBinding([.pageDown], .pageDown, .details, es: "Detalle: página abajo", en: "Details: page down"),
+        KeyBinding([.pageUp], .pageUp, .details, es: "Detalle: página arriba", en: "Details: page up"),
+        KeyBinding([.escape], .back, .details, es: "Volver a la agenda", en: "Back to the agenda", hintES: "agenda", hintEN: "agenda"),
+
         KeyBinding([.down, .character("j")], .moveDown, .actionItems, es: "Siguiente acuerdo", en: "Next action item"),
         KeyBinding([.up, .character("k")], .moveUp, .actionItems, es: "Acuerdo anterior", en: "Previous action item"),
         KeyBinding([.enter], .activate, .actionItems, es: "Editar el acuerdo", en: "Edit the action item"),
@@ -231,11 +249,30 @@ public struct KeyMap: Sendable {
 
         KeyBinding([.down, .character("j")], .moveDown, .attendance, es: "Siguiente asiento", en: "Next seat"),
         KeyBinding([.up, .character("k")], .moveUp, .attendance, es: "Asiento anterior", en: "Previous seat"),
-        KeyBinding([.character(" "), .enter], .togglePresent, .attendance, es: "Presente / ausente", en: "Present / absent",
-                   hintES: "presente/ausente", hintEN: "present/absent"),
-        KeyBinding([.character("d")], .editDelegate, .attendance, es: "Nombre del delegado/a", en: "Delegate's name",
-                   hintES: "delegado", hintEN: "delegate"),
+        KeyBinding([.character("p"), .character(" "), .enter], .markPresent, .attendance,
+                   es: "Presente (con su delegado/a habitual) y al siguiente", en: "Present (with its usual delegate), on to the next",
+                   hintES: "presente", hintEN: "present"),
+        KeyBinding([.character("a")], .markAbsent, .attendance, es: "Ausente y al siguiente", en: "Absent, on to the next",
+                   hintES: "ausente", hintEN: "absent"),
+        KeyBinding([.character("d")], .editDelegate, .attendance, es: "Presente por delegado/a: escribir su nombre",
+                   en: "Present through a delegate: type the name", hintES: "delegado/a", hintEN: "delegate"),
         KeyBinding([.escape, .character("t")], .back, .attendance, es: "Volver", en: "Back", hintES: "volver", hintEN: "back"),
+
+        KeyBinding([.character(" ")], .giveFloor, .speakers, es: "Dar la palabra al siguiente (termina el turno en curso)",
+                   en: "Give the floor to the next (ends the turn in progress)", hintES: "siguiente", hintEN: "next"),
+        KeyBinding([.character("a"), .character("+")], .queueSpeaker, .speakers,
+                   es: "Añadir a la lista: un asiento o una persona (Tab completa con asientos y delegados)",
+                   en: "Add to the list: a seat or a person (Tab completes from seats and delegates)", hintES: "añadir", hintEN: "add"),
+        KeyBinding([.character("f")], .endFloor, .speakers, es: "Terminar el turno en curso", en: "End the turn in progress",
+                   hintES: "fin", hintEN: "end"),
+        KeyBinding([.character("r"), .enter], .summarize, .speakers, es: "Resumen de una línea de la intervención elegida",
+                   en: "One-line summary of the chosen intervention", hintES: "resumen", hintEN: "summary"),
+        KeyBinding([.character("x"), .delete], .withdrawSpeaker, .speakers, es: "Quitar de la lista a quien espera (elegido)",
+                   en: "Take the chosen waiting speaker off the list"),
+        KeyBinding([.down, .character("j")], .moveDown, .speakers, es: "Siguiente en la lista", en: "Next on the list"),
+        KeyBinding([.up, .character("k")], .moveUp, .speakers, es: "Anterior en la lista", en: "Previous on the list"),
+        KeyBinding([.escape, .character("o")], .back, .speakers, es: "Volver a la agenda", en: "Back to the agenda",
+                   hintES: "volver", hintEN: "back"),
 
         KeyBinding([.enter], .accept, .form, es: "Aceptar el campo (en el último, guardar)", en: "Accept the field (on the last one, save)",
                    hintES: "aceptar", hintEN: "accept"),
@@ -248,6 +285,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("e")], .openEditor, .form, es: "Abrir el texto en $EDITOR", en: "Open the text in $EDITOR",
                    hintES: "$EDITOR", hintEN: "$EDITOR"),
 
+        KeyBinding([.up], .recallOlder, .searchPrompt, es: "Búsqueda anterior (historial)", en: "Earlier search (history)",
+                   hintES: "anteriores", hintEN: "history"),
+        KeyBinding([.down], .recallNewer, .searchPrompt, es: "Búsqueda más reciente", en: "Later search"),
+
         KeyBinding([.left, .right], .textEditing, .text, es: "Mover el cursor un carácter", en: "Move the cursor one character"),
         KeyBinding([.wordLeft, .wordRight, .alt("b"), .alt("f")], .textEditing, .text, es: "Mover el cursor una palabra", en: "Move the cursor one word"),
         KeyBinding([.home, .control("a"), .end], .textEditing, .text, es: "Inicio / fin de la línea", en: "Start / end of the line"),
@@ -257,7 +298,9 @@ public struct KeyMap: Sendable {
 
         KeyBinding([.escape, .character("q"), .character("?")], .back, .help, es: "Cerrar la ayuda", en: "Close help",
                    hintES: "cerrar", hintEN: "close"),
-        KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down"),
+        KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down", hintES: "desplazar", hintEN: "scroll"),
         KeyBinding([.up, .character("k")], .moveUp, .help, es: "Subir", en: "Scroll up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .help, es: "Página abajo", en: "Page down", hintES: "página", hintEN: "page"),
+        KeyBinding([.pageUp, .character("b")], .pageUp, .help, es: "Página arriba", en: "Page up"),
     ])
 }

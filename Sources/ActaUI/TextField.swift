@@ -6,10 +6,28 @@ public struct TextField: Sendable, Hashable {
     public private(set) var characters: [Character]
     /// 0...characters.count
     public private(set) var cursor: Int
+    /// The whole value is selected, as when a field is entered: the first typed character
+    /// replaces it, a deletion clears it, a cursor move keeps it and starts editing it.
+    public private(set) var isSelected = false
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        isSelected = selected && !characters.isEmpty
+    }
+
+    /// Selects the whole value (nothing when empty).
+    public mutating func selectAll() {
+        isSelected = !characters.isEmpty
+        cursor = characters.count
+    }
+
+    /// Drops a selection; true when there was one and `clearing` removed the text with it.
+    private mutating func consumeSelection(clearing: Bool) -> Bool {
+        guard isSelected else { return false }
+        isSelected = false
+        if clearing { characters = []; cursor = 0 }
+        return clearing
     }
 
     public var text: String { String(characters) }
@@ -18,27 +36,31 @@ public struct TextField: Sendable, Hashable {
     public mutating func insert(_ text: String) {
         // Pasted newlines and tabs become spaces; other control characters are dropped.
         let clean = ControlCharacters.stripped(text, keepNewlines: false)
+        _ = consumeSelection(clearing: true)
         characters.insert(contentsOf: clean, at: cursor)
         cursor += clean.count
     }
 
     public mutating func set(_ text: String) {
+        isSelected = false
         characters = Array(text)
         cursor = characters.count
     }
 
-    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
-    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
-    public mutating func moveHome() { cursor = 0 }
-    public mutating func moveEnd() { cursor = characters.count }
+    public mutating func moveLeft() { isSelected = false; cursor = max(0, cursor - 1) }
+    public mutating func moveRight() { isSelected = false; cursor = min(characters.count, cursor + 1) }
+    public mutating func moveHome() { isSelected = false; cursor = 0 }
+    public mutating func moveEnd() { isSelected = false; cursor = characters.count }
 
     public mutating func deleteBackward() {
+        if consumeSelection(clearing: true) { return }
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)
         cursor -= 1
     }
 
     public mutating func deleteForward() {
+        if consumeSelection(clearing: true) { return }
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
     }
@@ -46,27 +68,32 @@ public struct TextField: Sendable, Hashable {
     private func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
     public mutating func moveWordLeft() {
+        isSelected = false
         while cursor > 0 && !isWordCharacter(characters[cursor - 1]) { cursor -= 1 }
         while cursor > 0 && isWordCharacter(characters[cursor - 1]) { cursor -= 1 }
     }
 
     public mutating func moveWordRight() {
+        isSelected = false
         while cursor < characters.count && !isWordCharacter(characters[cursor]) { cursor += 1 }
         while cursor < characters.count && isWordCharacter(characters[cursor]) { cursor += 1 }
     }
 
     public mutating func deleteWordBackward() {
+        if consumeSelection(clearing: true) { return }
         let end = cursor
         moveWordLeft()
         characters.removeSubrange(cursor..<end)
     }
 
     public mutating func killToStart() {
+        if consumeSelection(clearing: true) { return }
         characters.removeSubrange(0..<cursor)
         cursor = 0
     }
 
     public mutating func killToEnd() {
+        if consumeSelection(clearing: true) { return }
         characters.removeSubrange(cursor...)
     }
 
@@ -90,6 +117,37 @@ public struct TextField: Sendable, Hashable {
         return true
     }
 
+    /// The text word-wrapped in `width` columns, and where the cursor falls (line, column): a long
+    /// field is shown whole over several lines instead of scrolling sideways.
+    public func wrapped(width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
+        let width = max(2, width)
+        // Break points as character offsets; a line keeps one column free for the cursor at its end.
+        var starts = [0]
+        var lineWidth = 0
+        var lastSpace: Int?
+        var i = 0
+        while i < characters.count {
+            let w = DisplayWidth.of(characters[i])
+            if lineWidth + w > width - 1 && i > starts.last! {
+                let breakAt = lastSpace.map { $0 + 1 } ?? i
+                starts.append(breakAt)
+                lineWidth = DisplayWidth.of(String(characters[breakAt..<i]))
+                lastSpace = nil
+            }
+            if characters[i] == " " { lastSpace = i }
+            lineWidth += w
+            i += 1
+        }
+        var lines: [String] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : characters.count
+            lines.append(String(characters[start..<end]))
+        }
+        let line = starts.lastIndex { $0 <= cursor } ?? 0
+        let column = DisplayWidth.of(String(characters[starts[line]..<cursor]))
+        return (lines, line, column)
+    }
+
     /// Draws the field in `width` columns, scrolled so the cursor is visible; returns the cursor's column.
     @discardableResult
     public func render(into screen: inout Screen, row: Int, column: Int, width: Int, role: Role) -> Int {
@@ -103,7 +161,8 @@ public struct TextField: Sendable, Hashable {
             start += 1
         }
         let visible = String(characters[start...])
-        screen.put(visible, row: row, column: column, role: role, limit: width)
+        // A selected value shows as selected (reverse video without colour), so the secretary sees typing will replace it.
+        screen.put(visible, row: row, column: column, role: isSelected ? .selected : role, limit: width)
         return column + before
     }
 }

@@ -20,15 +20,15 @@ struct Acta: ParsableCommand {
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
         version: "acta 0.1.0",
-        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self])
+        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Review.self, History.self, Actions.self, Init.self, Sync.self, PlanCommand.self])
 }
 
 /// Options every subcommand shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).")
+    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).", completion: Completion.languages)
     var lang: String?
 
-    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).")
+    @Option(name: .long, help: "Carpeta de sesiones (si no, ACTA_SESSIONS o la carpeta sessions/ más cercana hacia arriba) / sessions folder (else ACTA_SESSIONS or the nearest sessions/ upwards).", completion: .directory)
     var sessions: String?
 
     var language: Language {
@@ -59,6 +59,8 @@ struct CommonOptions: ParsableArguments {
 enum Exit {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
+    /// A program the command needs is not installed (pandoc, weasyprint).
+    static let unavailable = ExitCode(69)
     static let cantCreate = ExitCode(73)
     static let ioError = ExitCode(74)
 }
@@ -89,4 +91,9 @@ func requireSessionsFolder(_ location: SessionsLocator.Location, _ language: Lan
                                    : "\(root): the sessions folder does not exist; use --sessions DIR")
     }
     throw Exit.noInput
+}
+
+/// A folder or plan name acta creates: a-z, 0-9 and hyphens, not starting with one.
+func isSlug(_ text: String) -> Bool {
+    !text.isEmpty && !text.hasPrefix("-") && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
 }

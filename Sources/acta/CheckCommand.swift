@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta), o un archivo de plan / A session, or a plan file.")
+    @Argument(help: "Sesión (carpeta o ruta), o un archivo de plan / A session, or a plan file.", completion: Completion.sessions)
     var target: String?
 
     func run() throws {

@@ -16,10 +16,10 @@ struct Demo: ParsableCommand {
             ("acta demo --into prueba-acta --lang en", "en la carpeta nueva prueba-acta, en inglés", "in the new folder prueba-acta, in English"),
         ]))
 
-    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).")
+    @Option(name: .long, help: "Idioma / language: es | en (por defecto según LANG).", completion: Completion.languages)
     var lang: String?
 
-    @Option(help: "Carpeta nueva para la demostración (por defecto una nueva en $TMPDIR o /tmp) / a new folder for the demo.")
+    @Option(help: "Carpeta nueva para la demostración (por defecto una nueva en $TMPDIR o /tmp) / a new folder for the demo.", completion: .directory)
     var into: String?
 
     func validate() throws {

@@ -16,17 +16,19 @@ enum HelpExamples {
         (text.isEmpty ? "" : text + "\n\n") + Self.text(examples)
     }
 
+    /// Breaks a long command before an option (an option stays with its value), so that no
+    /// line of the help is wider than 80 columns.
     static func continued(_ command: String) -> String {
-        var lines: [String] = []
-        var line = ""
+        var segments: [String] = []
         for word in command.split(separator: " ") {
-            if word.hasPrefix("--") && line.count + word.count > 60 {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
+            if word.hasPrefix("--") || segments.isEmpty { segments.append(String(word)) }
+            else { segments[segments.count - 1] += " " + word }
         }
-        lines.append(line)
+        var lines: [String] = []
+        for segment in segments {
+            if let last = lines.last, last.count + 1 + segment.count <= 70 { lines[lines.count - 1] += " " + segment }
+            else { lines.append(segment) }
+        }
         return lines.joined(separator: " \\\n      ")
     }
 }

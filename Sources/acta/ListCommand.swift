@@ -13,7 +13,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).", completion: .directory)
     var sessionsDir: String?
 
     func run() throws {
@@ -47,5 +47,6 @@ struct List: ParsableCommand {
         }
         // Which folder this is, after the table so scripts still read the header first.
         print(location.describe(language))
+        if let warning = archive.cadence(today: Clock.now().localDate).warning(language) { print(warning) }
     }
 }

@@ -22,18 +22,17 @@ struct New: ParsableCommand {
     @Argument(help: "Nombre corto / slug (a-z, 0-9, -).")
     var slug: String
 
-    @Option(help: "Id del plan (archivo en sessions/plans/) / plan id.")
+    @Option(help: "Id del plan (archivo en sessions/plans/) / plan id.", completion: Completion.plans)
     var plan: String
 
-    @Option(help: "Sesión anterior: copia asientos e informes y añade el seguimiento de sus acuerdos / previous session.")
+    @Option(help: "Sesión anterior: copia asientos e informes y añade el seguimiento de sus acuerdos / previous session.", completion: Completion.sessions)
     var from: String?
 
     func validate() throws {
         guard CalendarDate(iso: date) != nil else {
             throw ValidationError("«\(date)»: use una fecha posible AAAA-MM-DD / use a possible date YYYY-MM-DD")
         }
-        guard !slug.isEmpty, slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
-              !slug.hasPrefix("-") else {
+        guard isSlug(slug) else {
             throw ValidationError("«\(slug)»: use solo a-z, 0-9 y guiones / use only a-z, 0-9 and hyphens")
         }
     }

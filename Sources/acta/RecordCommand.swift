@@ -19,7 +19,7 @@ struct Record: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).")
+    @Argument(help: "Sesión (carpeta o ruta) / Session (folder or path).", completion: Completion.sessions)
     var session: String
 
     @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
@@ -90,7 +90,8 @@ struct Record: ParsableCommand {
         if let notice = found.notice ?? warnings.first?.message {
             model.message = .init(text: ControlCharacters.visible(notice.text(language)), isError: true)
         }
-        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide)
+        var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide,
+                              sessionsFolder: SessionsLocator.absolute(dir.root))
         let exitCode = loop.run()
         terminal.stop()
         withExtendedLifetime(lock) {}
@@ -140,6 +141,8 @@ struct RecordLoop {
     let writer: JournalWriter
     let drafts: DraftStore
     var guide: FirstRunGuide?
+    /// Shown on the help's title row: which mesa this is, when acta found it by walking up.
+    let sessionsFolder: String
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
@@ -252,8 +255,21 @@ struct RecordLoop {
 
     func frame() -> Screen {
         var screen = RecordView.render(model)
+        if case .help = model.mode { drawSessionsFolder(on: &screen) }
         guide?.draw(on: &screen)
         return screen
+    }
+
+    /// "Sesiones: /path" at the right of the help's title row, cut from the left when long.
+    func drawSessionsFolder(on screen: inout Screen) {
+        let label = model.language == .es ? "Sesiones: " : "Sessions: "
+        let room = model.width - 2 - DisplayWidth.of(model.language == .es ? "Ayuda de acta record — teclas (000–000/000)" : "acta record help — keys (000–000/000)") - 4
+        guard room > DisplayWidth.of(label) + 8 else { return }
+        var path = sessionsFolder
+        while DisplayWidth.of(label + path) > room, !path.isEmpty { path.removeFirst() }
+        if path != sessionsFolder { path = "…" + path.dropFirst() }
+        let text = label + path
+        screen.put(text, row: 1, column: model.width - 2 - DisplayWidth.of(text), role: .overlay)
     }
 
     /// Writes pending events in order; stops at the first failure and keeps the rest.

@@ -27,10 +27,10 @@ struct Review: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).")
+    @Argument(help: "Carpeta de sesiones / Sessions folder (default: --sessions).", completion: .directory)
     var sessionsDir: String?
 
-    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.")
+    @Option(help: "Seguir en vivo una sesión que se está grabando / Follow a session being recorded.", completion: Completion.sessions)
     var follow: String?
 
     @Flag(help: "Traer antes las últimas sesiones (acta sync) / Fetch the latest sessions first (acta sync).")
@@ -116,7 +116,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
 
-func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKeys: [String]) {
+/// Text for people (localised words, aligned); CSV and JSON for scripts: the open data's codes and fields.
+func printTable(header: [String], rows: [[String]], format: OutputFormat, data: DataTable) {
     switch format {
     case .text:
         for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200) {
@@ -125,12 +126,9 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, jsonKe
             print(text)
         }
     case .csv:
-        print(CSV.write([jsonKeys] + rows), terminator: "")
+        print(data.csv(), terminator: "")
     case .json:
-        let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(jsonKeys, $0)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(JSONText.escapingControls(String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self)))
+        print(data.json(), terminator: "")
     }
 }
 
@@ -143,7 +141,7 @@ struct History: ParsableCommand {
         ]))
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).") var plan: String
+    @Argument(help: "Id del plan / plan id (e.g. gt-pan5-2021-2023).", completion: Completion.plans) var plan: String
     @Argument(help: "Número del compromiso / commitment number.") var commitment: Int
     @Option(help: "Solo este hito / only this milestone.") var hito: Int?
     @Option(help: "text | csv | json") var format: OutputFormat = .text
@@ -159,15 +157,20 @@ struct History: ParsableCommand {
         }
         let archive = SessionsDirectory.archive(dir.loadAll())
         let yes = language == .es ? "sí" : "yes", no = "no"
-        let rows = archive.history(plan: plan, commitment: commitment, milestone: hito).map { e -> [String] in
-            [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.rawValue ?? "", e.report.percent.map(String.init) ?? "",
+        let entries = archive.history(plan: plan, commitment: commitment, milestone: hito)
+        let rows = entries.map { e -> [String] in
+            [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.label(language) ?? "", e.report.percent.map(String.init) ?? "",
              e.report.validated ? yes : no, e.previous?.percent.map(String.init) ?? "", e.report.note]
         }
+        let data = DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
+            archive.sessions.first { $0.name == e.session }.map {
+                OpenData.milestoneRow($0, e.report, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
+            }
+        })
         let header = language == .es
             ? ["Fecha", "Acta", "Hito", "Estado", "% avance", "Validado", "% anterior", "Nota"]
             : ["Date", "Minutes", "Milestone", "Status", "% progress", "Validated", "Previous %", "Note"]
-        printTable(header: header, rows: rows, format: format,
-                   jsonKeys: ["session_date", "acta", "hito", "status", "percent", "validated", "previous_percent", "note"])
+        printTable(header: header, rows: rows, format: format, data: data)
     }
 }
 
@@ -203,6 +206,6 @@ struct Actions: ParsableCommand {
         header.insert(language == .es ? "Sesión" : "Session", at: 0)
         rows = zip(items, rows).map { [$0.ref.session] + $1 }
         printTable(header: header, rows: rows, format: format,
-                   jsonKeys: ["session", "acta", "session_date", "number", "text", "responsable", "due", "status"])
+                   data: OpenData.actionItems(items, archive: archive, on: day, language: language))
     }
 }

@@ -10,11 +10,15 @@ extension KeptJournal: ExpressibleByArgument {}
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Comparte la mesa por git: pull --rebase y push / Shares the mesa through git: pull --rebase, then push.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
         Confirma (commit) los registros de sesiones aún sin confirmar, trae lo del remoto (rebase) y envía lo propio.
         Si dos equipos grabaron la misma sesión, no trae ni envía nada: guarda el otro diario como journal.<id>.jsonl, muestra los eventos que difieren y sale con 65; luego --keep mine|theirs decide cuál se conserva.
         Códigos: 0 bien; 65 dos grabadores o cambios que git no pudo combinar; 69 sin git, sin repositorio, sin remoto o sin red.
-        """)
+        """, [
+            ("acta sync", "envía lo grabado y trae lo de los demás", "sends what was recorded and fetches the others'"),
+            ("acta sync --keep theirs", "tras un conflicto de grabadores, conserva el diario del remoto",
+             "after a two-recorder conflict, keeps the remote's journal"),
+        ]))
 
     @OptionGroup var common: CommonOptions
 

@@ -12,7 +12,7 @@ import Testing
         let list = try ActaProcess.run(["list"], in: deep)
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains("2023-10-18  EJEMPLO-2"))
-        #expect(list.stdout.split(separator: "\n").last?.hasSuffix("\(tmp.base.lastPathComponent)/sessions") == true)
+        #expect(list.stdout.split(separator: "\n").contains { $0.hasPrefix("Sesiones: /") && $0.hasSuffix("\(tmp.base.lastPathComponent)/sessions") })
         // From inside the sessions folder itself, and inside a session.
         let inside = try ActaProcess.run(["check", "2023-03-29-primera-mesa"], in: tmp.path("2023-08-16-ejemplo-agosto"))
         #expect(inside.status == 0, "\(inside.stderr)")

@@ -2,6 +2,44 @@ import ActaCore
 import Testing
 
 @Suite struct SessionFoldTests {
+    @Test func aListOfSpeakersGivesTheFloorInOrderAndTimesEachTurn() {
+        let ana = Speaker(seat: "gae", name: "Ana"), luis = Speaker(seat: "mingob", name: "MINGOB"), eva = Speaker(seat: nil, name: "Eva")
+        var s = Fixture.session([
+            .speakerQueued(item: 2, speaker: ana),      // 09:00
+            .speakerQueued(item: 2, speaker: luis),     // 09:01
+            .speakerQueued(item: 2, speaker: eva),      // 09:02
+            .floorGiven(item: 2),                       // 09:03 Ana
+            .floorGiven(item: 2),                       // 09:04 MINGOB; Ana's turn ends
+            .speakerWithdrawn(item: 2, position: 1),    // 09:05 Eva leaves the list
+            .interventionSummarized(item: 2, index: 1, summary: "Pide el calendario"),
+            .floorEnded(item: 2),                       // 09:07
+        ])
+        let list = s.speakers[2]!
+        #expect(s.problems.isEmpty)
+        #expect(list.queue.isEmpty)
+        #expect(list.interventions.map(\.speaker) == [ana, luis])
+        #expect(list.interventions.map { $0.seconds(now: nil) } == [60, 180])
+        #expect(list.interventions[0].summary == "Pide el calendario")
+        #expect(list.current == nil)
+        // Undo takes back the end of the turn: MINGOB speaks again.
+        s.apply(SessionEvent(seq: 9, at: Fixture.at(9), kind: .undone(seq: 8)))
+        #expect(s.speakers[2]?.current?.speaker == luis)
+    }
+
+    @Test func theFloorIsRefusedWhenNoOneWaitsAndATurnEndsWithItsItem() {
+        let s = Fixture.session([
+            .floorGiven(item: 2),
+            .itemStarted(item: 2),
+            .speakerQueued(item: 2, speaker: Speaker(seat: nil, name: "Eva")),
+            .floorGiven(item: 2),
+            .itemStarted(item: 1),
+            .speakerQueued(item: 2, speaker: Speaker(seat: "nadie", name: "X")),
+            .interventionSummarized(item: 2, index: 5, summary: "?"),
+        ])
+        #expect(s.problems.map(\.seq) == [1, 6, 7])
+        #expect(s.speakers[2]?.interventions.first?.end == Fixture.at(4), "moving to another item ends the turn")
+    }
+
     @Test func attendanceLastMarkWins() {
         let s = Fixture.session([
             .attendanceMarked(seat: "gae", present: true, delegate: "Ana"),

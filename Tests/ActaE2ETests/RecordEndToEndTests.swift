@@ -8,9 +8,10 @@ import Testing
     /// Printed after acta exits: whether the terminal is back in canonical mode with echo.
     static let terminalModes = "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo;"
 
+    /// `term` replaces the pane's TERM for acta alone (tmux sets the pane's own TERM over `-e`).
     func start(_ tmp: TemporarySessions, width: Int = 80, height: Int = 24, after: String = "",
-               environment: [String: String] = [:]) throws -> Tmux {
-        let command = "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; \(after) sleep 600"
+               environment: [String: String] = [:], term: String? = nil) throws -> Tmux {
+        let command = (term.map { "TERM=\($0) " } ?? "") + "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; \(after) sleep 600"
         let tmux = try Tmux(command: command, directory: tmp.base.path, width: width, height: height, environment: environment)
         try tmux.waitFor(text: "Asistencia")
         return tmux
@@ -189,16 +190,72 @@ import Testing
         try first.waitFor(text: "EXIT=0")
     }
 
+    @Test func aHitoReportAndARoundOfSpeakersEndInTheActa() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        // A whole hito report, typing over nothing: status, %, Enter, note, Enter.
+        try tmux.keys("Space", "s")
+        try tmux.type("60")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "60 %")      // the % recorded, the note field open
+        try tmux.type("Portal relanzado con el catálogo de datos del ministerio")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Hito 1.2")
+        // The list of speakers: two people, one key each for the floor, a summary.
+        try tmux.keys("o", "a")
+        try tmux.type("ming")
+        try tmux.keys("Tab", "Enter", "a")
+        try tmux.type("jai")
+        try tmux.waitFor(text: "Tab → Jaime Muñoz Flores (GAE)")
+        try tmux.keys("Tab", "Enter")
+        try tmux.waitFor(text: "En espera (2)")
+        try tmux.keys("Space")
+        try tmux.waitFor(text: "(habla)")
+        try tmux.keys("Space")
+        try tmux.waitFor(text: "2. Jaime Muñoz Flores (GAE)")
+        try tmux.keys("k", "r")
+        try tmux.type("Pide publicar el calendario")
+        try tmux.keys("Enter", "f")
+        try tmux.waitFor(text: "Pide publicar el calendario")
+        try tmux.keys("Escape")                                // alone: Esc then a key would read as Alt-key
+        try tmux.waitFor(text: "Hito 1.2")
+        try tmux.keys("k", "k")                                // up to the item: its speakers in the details
+        try tmux.waitFor(text: "Oradores  [o]")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        let minutes = try tmp.read("\(Self.session)/minutes.md")
+        #expect(minutes.contains("Portal relanzado con el catálogo de datos del ministerio"))
+        #expect(minutes.contains("Intervenciones, en el orden en que se dio la palabra"))
+        #expect(minutes.contains("| 1 | Ministerio de Gobernación (MINGOB) |"))
+        #expect(minutes.contains("| 2 | Jaime Muñoz Flores (GAE) |"))
+        #expect(minutes.contains("Pide publicar el calendario"))
+        #expect(journal(tmp).contains("\"event\":\"floor_given\""))
+    }
+
     @Test func worksWithoutColourAndRefusesATinyTerminalClearly() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
-        let plain = try start(tmp, environment: ["NO_COLOR": "1", "TERM": "vt100"])
+        let plain = try start(tmp, environment: ["NO_COLOR": "1"], term: "vt100")
         try plain.keys("q")
         try plain.waitFor(text: "EXIT=0")
+        // vt100 without NO_COLOR: no colours to draw with, so the selection must be reverse video.
+        let vt100 = try start(tmp, term: "vt100")
+        let attributed = try vt100.screenWithAttributes()
+        #expect(attributed.contains("\u{1B}[7m") || attributed.contains(";7m"), "the selection is visible:\n\(attributed)")
+        try vt100.keys("q")
+        try vt100.waitFor(text: "EXIT=0")
+        // A dumb terminal cannot draw screens: refused, pointing to the commands that work there.
+        let dumb = try Tmux(command: "TERM=dumb '\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
+                            directory: tmp.base.path)
+        try dumb.waitFor(text: "EXIT=64")
+        let refusal = try dumb.screenJoined()
+        #expect(refusal.contains("acta list") && refusal.contains("acta export"))
         let tiny = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
                             directory: tmp.base.path, width: 50, height: 15)
         try tiny.waitFor(text: "demasiado pequeña")
-        try tiny.keys("q")
+        // A typed q there never quits (it could be text meant for a field); F10 does.
+        try tiny.keys("F10")
         try tiny.waitFor(text: "EXIT=0")
     }
 }

@@ -50,26 +50,29 @@ import Testing
     @Test func typingAt60x20ThenResizingTo80x24KeepsTheText() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
-        let tmux = try start(tmp)
+        let tmux = try start(tmp, width: 60, height: 20, waitFor: nil)
+        try tmux.waitFor("the compact screen") { $0.contains("F1") }
         try tmux.keys("Space", "n")
-        try tmux.waitFor(text: "Enter aceptar")
-        try tmux.resize(width: 60, height: 20)
-        try tmux.waitFor(text: "demasiado pequeña")
-        // Every key edits the open field, q and u included, whatever the size.
+        try tmux.waitFor(text: "Enter")
         try tmux.type("a 60 columnas: u y q")
+        try tmux.waitFor(text: "u y q")
+        // Smaller than any layout while typing: every key still edits the open field.
+        try tmux.resize(width: 40, height: 12)
+        try tmux.waitFor(text: "pequeña")
+        try tmux.type(", luego q")
         try tmux.resize(width: 80, height: 24)
-        try tmux.waitFor(text: "a 60 columnas: u y q")
+        try tmux.waitFor(text: "luego q")
         try tmux.keys("Enter")
         try tmux.waitFor(text: "x/i/l/s/c")
         try tmux.keys("q")
         try tmux.waitFor(text: "EXIT=0")
-        #expect(journal(tmp).contains("\"note\":\"a 60 columnas: u y q\""))
+        #expect(journal(tmp).contains("\"note\":\"a 60 columnas: u y q, luego q\""))
     }
 
     @Test func qAtATooSmallSizeDoesNotQuit() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
-        let tmux = try start(tmp, width: 60, height: 20, waitFor: "demasiado pequeña")
+        let tmux = try start(tmp, width: 40, height: 12, waitFor: "pequeña")
         try tmux.keys("q")
         try tmux.resize(width: 80, height: 24)
         let screen = try tmux.waitFor(text: "Asistencia")

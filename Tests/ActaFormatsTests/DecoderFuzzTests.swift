@@ -70,8 +70,8 @@ import Testing
             let named = NamedSession(name: "2023-01-01-base", session: Session(agenda: agenda, plan: plan, events: contents.events))
             let archive = MesaArchive([named])
             let minutes = MinutesWriter(session: named, archive: archive, language: .es).render()
-            let records = MilestoneRecord.records(of: named)
-            for text in [minutes, OpenData.csv(records), OpenData.json(records)] {
+            let table = OpenData.milestones(of: named)
+            for text in [minutes, table.csv(), table.json()] {
                 #expect(!text.unicodeScalars.contains { ControlCharacters.isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" })
             }
         }

@@ -147,6 +147,9 @@ func agendaError(_ text: String) -> Diagnostic? {
         .actionItemEdited(number: 1, changes: ActionItemChanges(due: CalendarDate(iso: "2023-09-01"))),
         .actionItemClosed(number: 1, session: nil), .actionItemReopened(number: 2, session: "2023-03-29-primera-mesa"),
         .nextSessionSet(date: CalendarDate(iso: "2023-08-16")!, note: nil), .undone(seq: 3), .redone(seq: 3),
+        .speakerQueued(item: 2, speaker: Speaker(seat: "gae", name: "Jaime Muñoz Flores")),
+        .speakerQueued(item: 2, speaker: Speaker(seat: nil, name: "Lucía Ñáñez")), .speakerWithdrawn(item: 2, position: 1),
+        .floorGiven(item: 2), .floorEnded(item: 2), .interventionSummarized(item: 2, index: 1, summary: "Pide el calendario | \"ya\""),
     ])
     func everyEventRoundTrips(_ kind: SessionEventKind) throws {
         let event = SessionEvent(seq: 7, at: at, kind: kind)

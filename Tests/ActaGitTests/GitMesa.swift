@@ -53,7 +53,7 @@ final class GitMesa {
     func append(_ lines: [String], to session: String, in clone: String) throws {
         let file = "\(clone)/sessions/\(session)/journal.jsonl"
         let handle = FileHandle(forWritingAtPath: file) ?? {
-            FileManager.default.createFile(atPath: file, contents: nil)
+            _ = FileManager.default.createFile(atPath: file, contents: nil)
             return FileHandle(forWritingAtPath: file)!
         }()
         handle.seekToEndOfFile()

@@ -12,7 +12,12 @@ import Testing
         // The session is created from a subfolder: acta finds the mesa by walking up.
         let notes = secretary + "/notas de la mesa"
         try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
-        let new = try mesa.acta(["new", "2025-03-26", "primera-mesa", "--plan", "gt-pan5-2021-2023"], in: notes, as: "secretaria")
+        // The plan comes from the GAE's spreadsheet (a LibreOffice-written fixture of the 5th plan).
+        let sheet = TemporarySessions.packageRoot.appendingPathComponent("Tests/ActaSpreadsheetTests/Fixtures/plan5-libreoffice.xlsx").path
+        let imported = try mesa.acta(["plan", "import", sheet, "--id", "gt-pan5-hoja", "--title", "5to. Plan (de la hoja del GAE)"],
+                                     in: notes, as: "secretaria")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let new = try mesa.acta(["new", "2025-03-26", "primera-mesa", "--plan", "gt-pan5-hoja"], in: notes, as: "secretaria")
         #expect(new.status == 0, "\(new.stderr)")
 
         // Recording in a terminal, from the subfolder; on quit the session is committed.
@@ -20,6 +25,12 @@ import Testing
         let tmux = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
                             directory: notes, environment: environment)
         try tmux.waitFor(text: "Asistencia")
+        // The help names the mesa found by walking up (cut from the left to fit 80 columns).
+        try tmux.keys("?")
+        let help = try tmux.waitFor(text: "Sesiones: …")
+        #expect(help.contains("/sessions"))
+        try tmux.keys("Escape")
+        try tmux.waitFor("the help to close") { !$0.contains("Sesiones: …") }
         try tmux.keys("Space", "s")
         try tmux.type("60")
         try tmux.keys("Enter")
@@ -49,6 +60,8 @@ import Testing
         try review.waitFor(text: "EXIT=0")
         let list = try mesa.acta(["list"], in: reader, as: "lectora")
         #expect(list.stdout.contains("2025-03-26  1-2025"))
+        #expect(FileManager.default.fileExists(atPath: "\(reader)/sessions/plans/gt-pan5-hoja.yaml"), "the imported plan travels too")
+        #expect(try mesa.acta(["check"], in: reader, as: "lectora").status == 0)
         let minutes = try String(contentsOfFile: "\(reader)/sessions/\(Self.session)/minutes.md", encoding: .utf8)
         #expect(minutes.contains("Portal relanzado"))
         // A second sync has nothing to do.
@@ -105,12 +118,17 @@ import Testing
         let r = try mesa.acta(["record", Self.session], in: b, as: "equipo-c")
         #expect(r.status == 75)
         #expect(r.stderr.contains("equipo-b") && r.stderr.contains("equipo-c") && r.stderr.contains("--take-over"))
+        // Handing over: past the writer check (then refused only for want of a terminal).
+        let handover = try mesa.acta(["record", Self.session, "--take-over"], in: b, as: "equipo-c")
+        #expect(handover.status == 64, "\(handover.stderr)")
+        #expect(handover.stderr.contains("terminal"))
     }
 
     @Test func aDirtyWorkingTreeStillSyncs() throws {
         let mesa = try GitMesa()
         let (secretary, reader) = try mesa.secretaryAndReader()
         #expect(try mesa.acta(["new", "2025-03-26", "primera-mesa", "--plan", "gt-pan5-2021-2023"], in: secretary, as: "secretaria").status == 0)
+        #expect(try mesa.acta(["export", Self.session], in: secretary, as: "secretaria").status == 0)
         #expect(try mesa.acta(["sync"], in: secretary, as: "secretaria").status == 0)
         // The reader has local edits acta does not own, and a draft: both stay, uncommitted.
         try "notas personales\n".write(toFile: "\(reader)/README.md", atomically: true, encoding: .utf8)
@@ -121,6 +139,13 @@ import Testing
         #expect(try String(contentsOfFile: "\(reader)/README.md", encoding: .utf8) == "notas personales\n")
         let status = try mesa.git(["status", "--porcelain"], in: reader).stdout
         #expect(status == " M README.md\n", "\(status)")
+        // A reader who regenerates an acta in English keeps it to herself: sync never publishes it.
+        #expect(try mesa.acta(["export", Self.session, "--lang", "en"], in: reader, as: "lectora").status == 0)
+        let again = try mesa.acta(["sync"], in: reader, as: "lectora")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Nada que enviar."))
+        let remoteMinutes = try mesa.git(["--git-dir", mesa.remote, "show", "HEAD:sessions/\(Self.session)/minutes.md"], in: mesa.base.path)
+        #expect(!remoteMinutes.stdout.contains("## Attendance"))
     }
 
     @Test func withoutGitRemoteOrNetworkNothingIsLostAndTheMessageSaysWhat() throws {

@@ -73,13 +73,15 @@ struct ParsedMarkdown {
             expected.append(Array(repeating: 9, count: item.milestones.count + 1))
         }
         expected.append(Array(repeating: 6, count: s.actionItems.count + 1))         // acuerdos
-        expected.append(Array(repeating: 7, count: 3 + 1))                           // follow-up
+        expected.append(Array(repeating: 6, count: 3 + 1))                           // follow-up
+        let present = s.agenda.seats.filter { s.attendance[$0.id]?.present == true }.count
+        expected.append(Array(repeating: 4, count: present + 1))                     // signatures
         #expect(parsed.tables == expected)
         // Only our own line breaks are HTML; typed HTML stays text.
         #expect(parsed.htmlNodes.allSatisfy { $0.contains("&lt;br&gt;") })
         #expect(parsed.headings[1] == 1)
         #expect(parsed.headings[3] == s.agenda.items.count)
-        #expect(parsed.headings[2] == 6)
+        #expect(parsed.headings[2] == 9)
     }
 
     @Test func actionItemsAreATaskList() throws {
@@ -93,5 +95,31 @@ struct ParsedMarkdown {
         #expect(open == own.filter { !$0.closed }.count + archive.openCarried(into: session.name).count)
         #expect(!xml.contains("<html_"))
         #expect(xml.components(separatedBy: "<heading level=\"1\"").count == 2)
+    }
+
+    /// cmark-gfm and pandoc read the acta alike: the same tables with the same cells, and every
+    /// web address a link to exactly that address.
+    @Test func cmarkGFMAndPandocAgreeOnTablesAndLinks() throws {
+        let (tmp, session, _) = try hostileSession()
+        defer { tmp.remove() }
+        let dir = SessionsDirectory(root: tmp.root)
+        let url = "https://datos.gob.gt/dataset/mingob_01?id=a_b&page=2&x=%C3%B1#seccion_1"
+        let writer = try JournalWriter(path: dir.folder(session.name) + "/journal.jsonl")
+        try writer.append(SessionEvent(seq: 103, at: Timestamp(iso: "2023-10-18T10:01:00-06:00")!, kind: .milestoneReported(MilestoneReport(
+            item: 3, key: MilestoneKey(commitment: 1, milestone: 2), status: .substantial, percent: 70,
+            evidence: "Informe: \(url). Ver también (https://example.org/a_(b)) y http://x.org/y|z", note: "línea 1\nlínea 2"))))
+        let all = dir.loadAll()
+        let reloaded = try #require(all.first { $0.name == session.name }?.named)
+        let markdown = MinutesWriter(session: reloaded, archive: SessionsDirectory.archive(all), language: .es).render()
+        let cmark = try ExternalTool.run("cmark-gfm", ["-e", "table", "-e", "autolink", "--to", "html"], input: markdown)
+        let pandoc = try ExternalTool.run("pandoc", ["-f", "gfm", "-t", "html"], input: markdown)
+        let cmarkShape = HTMLShape(cmark), pandocShape = HTMLShape(pandoc)
+        #expect(cmarkShape.tables.count == 8)
+        #expect(cmarkShape.tables == pandocShape.tables)
+        #expect(cmarkShape.links == pandocShape.links)
+        #expect(cmarkShape.links.contains(url))
+        #expect(cmarkShape.links.contains("https://example.org/a_(b)"))
+        #expect(cmarkShape.links.contains("http://x.org/y"))
+        #expect(cmarkShape.links.contains("https://datos.example.gt/portal"))
     }
 }

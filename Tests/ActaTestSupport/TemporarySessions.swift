@@ -17,7 +17,8 @@ public struct TemporarySessions {
             try FileManager.default.copyItem(at: Self.bundled, to: target)
             // Outputs a developer generated locally are not part of the bundle.
             for name in try FileManager.default.contentsOfDirectory(atPath: target.path) {
-                for output in ["minutes.md", "action-items.md", "milestones.csv", "milestones.json", "journal.jsonl.torn", ".lock"] {
+                for output in ["minutes.md", "action-items.md", "milestones.csv", "milestones.json", "action-items.csv", "action-items.json",
+                               "datapackage.json", "minutes.html", "minutes.docx", "minutes.pdf", "journal.jsonl.torn", ".lock"] {
                     try? FileManager.default.removeItem(at: target.appendingPathComponent(name).appendingPathComponent(output))
                 }
             }

@@ -43,6 +43,9 @@ public final class Tmux {
 
     public func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
 
+    /// The screen with its attributes as escape sequences (reverse video is ESC[7m).
+    public func screenWithAttributes() throws -> String { try run(["capture-pane", "-p", "-e", "-t", session]) }
+
     public func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
     }

@@ -63,7 +63,7 @@ import Testing
         let withMessage = frame(m, guide).text
         #expect(withMessage.contains("Aviso importante"))
         #expect(!withMessage.contains("Demo ·"))
-        let small = fixture.model(width: 60, height: 20)
+        let small = fixture.model(width: 59, height: 20)   // below RecordModel.minimumWidth: the too-small notice
         #expect(frame(small, FirstRunGuide(language: .es)).text == RecordView.render(small).text)
     }
 }

@@ -26,20 +26,30 @@ import Testing
         #expect(!r3, "not a move")
     }
 
-    @Test func theAcuerdosPaneTakesTheFocusOnlyWithAcuerdos() {
+    @Test func tabGoesThroughThePanesThatHaveSomethingToShow() {
         var nav = AgendaNavigator(rows: rows, selection: 1, height: 5)
-        let r4 = nav.switchPane(actionCount: 0)
-        #expect(!r4)
+        let alone = nav.switchPane(actionCount: 0, detailsFocusable: false)
+        #expect(!alone, "no acuerdos and details that fit: Tab stays on the agenda")
         #expect(nav.pane == .agenda)
-        let r5 = nav.switchPane(actionCount: 2)
-        #expect(r5)
+        let toActions = nav.switchPane(actionCount: 2, detailsFocusable: false)
+        #expect(toActions && nav.pane == .actionItems)
         _ = nav.move(.moveDown, actionCount: 2)
         _ = nav.move(.moveDown, actionCount: 2)
         #expect(nav.actionSelection == 1)
         #expect(nav.selection == 1, "↓ moves among acuerdos, not agenda rows")
-        let r6 = nav.switchPane(actionCount: 2)
-        #expect(r6)
+        _ = nav.switchPane(actionCount: 2, detailsFocusable: false)
         #expect(nav.pane == .agenda)
+        _ = nav.switchPane(actionCount: 2, detailsFocusable: true)
+        #expect(nav.pane == .details)
+        _ = nav.move(.pageDown, actionCount: 2, detailOverflow: 7)
+        _ = nav.move(.moveDown, actionCount: 2, detailOverflow: 7)
+        #expect(nav.detailScroll == 5, "a page is the pane's height less one line")
+        _ = nav.move(.bottom, actionCount: 2, detailOverflow: 7)
+        _ = nav.move(.moveDown, actionCount: 2, detailOverflow: 7)
+        #expect(nav.detailScroll == 7, "never past the last line")
+        #expect(nav.selection == 1, "scrolling the details keeps the agenda's selection")
+        _ = nav.switchPane(actionCount: 2, detailsFocusable: true)
+        #expect(nav.pane == .actionItems)
     }
 
     @Test func findsTheNextMilestoneAndWrapsSearches() {
@@ -101,27 +111,36 @@ import Testing
         #expect(r12 == .search("salud"))
         #expect(prompt.history == ["salud"])
         var again = SearchPrompt(history: ["educación", "salud"])
+        #expect(again.field.text.isEmpty, "opens empty")
+        _ = again.handle(.up, keyMap: .record)
+        _ = again.handle(.up, keyMap: .record)
+        _ = again.handle(.up, keyMap: .record)
+        #expect(again.field.text == "educación", "↑ stops at the oldest")
+        _ = again.handle(.down, keyMap: .record)
         _ = again.handle(.enter, keyMap: .record)
-        #expect(again.history.last == again.field.text)
-        #expect(again.history.count == 2, "a repeated query is not stored twice")
+        #expect(again.history == ["educación", "salud"], "a repeated query is not stored twice")
+        _ = again.handle(.down, keyMap: .record)
+        #expect(again.field.text == "salud")
         let r13 = again.handle(.escape, keyMap: .record)
         #expect(r13 == .cancelled)
     }
 }
 
 @Suite struct HelpPagerTests {
-    @Test func scrollsAndCloses() {
+    @Test func scrollsByLineAndPageWithinTheLines() {
         var help = HelpPager()
-        let r14 = help.handle(.down, keyMap: .record)
-        #expect(r14)
-        let r15 = help.handle(.down, keyMap: .record)
-        #expect(r15)
+        func press(_ key: Key) -> Bool { help.handle(key, keyMap: .record, page: 10, lastStart: 25) }
+        #expect(press(.down) && press(.down))
         #expect(help.scroll == 2)
-        let r16 = help.handle(.up, keyMap: .record)
-        #expect(r16)
+        #expect(press(.up))
         #expect(help.scroll == 1)
-        let r17 = help.handle(.escape, keyMap: .record)
-        #expect(!r17)
+        #expect(press(.pageDown))
+        #expect(help.scroll == 10, "a page less one line, so one line stays for context")
+        #expect(press(.pageDown) && press(.pageDown))
+        #expect(help.scroll == 25, "never past the last page")
+        #expect(press(.pageUp))
+        #expect(help.scroll == 16)
+        #expect(!press(.escape))
     }
 }
 
@@ -131,7 +150,7 @@ import Testing
 
     @Test func marksMovesAndNamesDelegates() {
         var sheet = AttendanceSheet()
-        let r18 = sheet.handle(.character(" "), seats: seats, attendance: [:], keyMap: .record)
+        let r18 = sheet.handle(.character("p"), seats: seats, attendance: [:], keyMap: .record)
         #expect(r18 == .mark(seat: "gae", present: true, delegate: "Ana", typed: false))
         #expect(sheet.selection == 1)
         let r19 = sheet.handle(.character("d"), seats: seats, attendance: [:], keyMap: .record)
@@ -141,7 +160,9 @@ import Testing
         let r20 = sheet.handle(.enter, seats: seats, attendance: [:], keyMap: .record)
         #expect(r20 == .mark(seat: "sesan", present: true, delegate: "Luis", typed: true))
         #expect(sheet.delegate == nil)
-        let r21 = sheet.handle(.character("a"), seats: seats, attendance: [:], keyMap: .record)
+        let absent = sheet.handle(.character("a"), seats: seats, attendance: [:], keyMap: .record)
+        #expect(absent == .mark(seat: "sesan", present: false, delegate: nil, typed: false))
+        let r21 = sheet.handle(.character("u"), seats: seats, attendance: [:], keyMap: .record)
         #expect(r21 == .screenCommand)
         let r22 = sheet.handle(.escape, seats: seats, attendance: [:], keyMap: .record)
         #expect(r22 == .close)
@@ -172,5 +193,51 @@ import Testing
         #expect(parsed.due == CalendarDate(iso: "2023-04-12"))
         form.due.set("31/02")
         #expect(throws: ActionItemForm.Rejection.invalidDueDate) { try form.parsed(base: CalendarDate(iso: "2023-03-29")!).get() }
+    }
+}
+
+@Suite struct SpeakersPanelTests {
+    let agenda = Agenda(actaNumber: "1", title: "Mesa", date: CalendarDate(iso: "2023-03-29")!, plannedStart: nil, place: nil,
+                        convener: nil, planID: "p",
+                        seats: [Seat(id: "gae", name: "Gobierno Abierto (GAE)", kind: .government, delegates: ["Jaime Muñoz Flores"]),
+                                Seat(id: "sesan", name: "Secretaría de Seguridad Alimentaria (SESAN)", kind: .government, delegates: [])],
+                        items: [AgendaItem(number: 1, kind: .free(title: "Bienvenida", presenter: nil), plannedMinutes: 5)])
+
+    func press(_ panel: inout SpeakersPanel, _ keys: [Key], list: SpeakersList? = nil) -> [SpeakersPanel.Outcome] {
+        let candidates = SpeakerCandidate.all(agenda, attendance: [:])
+        return keys.map { panel.handle($0, list: list, candidates: candidates, keyMap: .record) }
+    }
+
+    @Test func tabCompletesFromSeatsAndDelegatesAndCycles() {
+        var panel = SpeakersPanel(item: 1, list: nil)
+        _ = press(&panel, [.character("a"), .character("j"), .character("a"), .tab])
+        #expect(panel.field?.text == "Jaime Muñoz Flores (GAE)", "a delegate, by the start of a word")
+        let queued = press(&panel, [.enter])
+        #expect(queued == [.record(.speakerQueued(item: 1, speaker: Speaker(seat: "gae", name: "Jaime Muñoz Flores")))])
+        _ = press(&panel, [.character("a"), .character("s"), .tab])
+        #expect(panel.field?.text == "SESAN")
+        _ = press(&panel, [.tab])
+        #expect(panel.field?.text == "Secretaría de Seguridad Alimentaria (SESAN)" || panel.field?.text == "SESAN",
+                "Tab again cycles through what matches")
+        _ = press(&panel, [.control("u")])
+        for c in "Lucía Ñáñez" { _ = press(&panel, [.character(c)]) }
+        #expect(press(&panel, [.enter]) == [.record(.speakerQueued(item: 1, speaker: Speaker(seat: nil, name: "Lucía Ñáñez")))],
+                "anyone can be named")
+    }
+
+    @Test func oneKeyGivesTheFloorAndAnEmptyListIsSaidNotRecorded() {
+        var panel = SpeakersPanel(item: 1, list: nil)
+        guard case .refused = press(&panel, [.character(" ")])[0] else { Issue.record("refused with a message"); return }
+        var list = SpeakersList()
+        list.queue = [Speaker(seat: "sesan", name: "SESAN")]
+        #expect(press(&panel, [.character(" ")], list: list) == [.record(.floorGiven(item: 1))])
+        list.queue = []
+        list.interventions = [Intervention(speaker: Speaker(seat: "sesan", name: "SESAN"), start: Timestamp(iso: "2023-03-29T09:00:00-06:00")!)]
+        #expect(press(&panel, [.character("f")], list: list) == [.record(.floorEnded(item: 1))])
+        _ = press(&panel, [.character("r")], list: list)
+        for c in "Pide datos" { _ = press(&panel, [.character(c)], list: list) }
+        #expect(press(&panel, [.enter], list: list) == [.record(.interventionSummarized(item: 1, index: 1, summary: "Pide datos"))])
+        #expect(press(&panel, [.character("u")], list: list) == [.screenCommand], "undo is the screen's")
+        #expect(press(&panel, [.escape], list: list) == [.close])
     }
 }

@@ -1,3 +1,4 @@
+import ActaFormats
 import Foundation
 import ActaStore
 import ActaTestSupport
@@ -38,15 +39,135 @@ import Testing
         #expect(m.session.timings[3] != nil)
     }
 
-    @Test func percentMustBeZeroToHundred() {
+    @Test func percentMustBeZeroToHundredAndTheBadValueIsReplacedByTyping() {
         var m = fixture.model()
         m.press(.character(" "), .character("1"))
         m.type("50")
         m.press(.enter)
         #expect(m.message?.isError == true)
-        if case .editing = m.mode {} else { Issue.record("stays in the editor") }
-        m.press(.backspace, .enter)
+        #expect(m.message?.text.contains("150") == true, "names the refused value")
+        guard case .editing(let editor) = m.mode else { Issue.record("stays in the editor"); return }
+        #expect(editor.field.isSelected, "the refused value is selected")
+        m.type("15")
+        m.press(.enter)
         #expect(m.session.report(key(1, 1))?.percent == 15)
+        #expect(m.mode == .browse)
+    }
+
+    @Test func typingOverAPrefilledPercentReplacesIt() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("s"))
+        m.type("60")
+        m.press(.enter, .enter)                      // % 60, empty note: on to 1.2
+        m.press(.character("k"), .character("l"))    // back to 1.1, a new status: the % field opens on 60
+        guard case .editing(let editor) = m.mode else { Issue.record("the % field opens"); return }
+        #expect(editor.field.text == "60")
+        #expect(editor.field.isSelected)
+        m.type("80")
+        m.press(.enter)
+        #expect(m.session.report(key(1, 1))?.percent == 80, "not 6080")
+        m.press(.escape)
+        #expect(m.mode == .browse, "Esc always leaves a field")
+    }
+
+    @Test func anOutOfRangePercentNeverTrapsTheField() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("%"))
+        m.type("6080")
+        m.press(.enter)
+        #expect(m.message?.isError == true)
+        m.press(.escape)
+        #expect(m.mode == .browse)
+        #expect(m.session.report(key(1, 1))?.percent == nil, "nothing recorded")
+    }
+
+    @Test func correctingAFinishedItemKeepsEveryClock() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("s"), .enter, .enter)   // item 3 runs; 1.1 reported
+        for _ in 0..<5 { m.press(.character(" ")) }                  // into item 4: item 3 ends
+        #expect(m.session.runningItem == 4)
+        let item3 = m.session.timings[3]
+        m.press(.character("/"))
+        m.type("1.1")
+        m.press(.enter)
+        #expect(m.selectedRow == .milestone(item: 3, key: key(1, 1)))
+        m.press(.character("c"))
+        m.type("100")
+        m.press(.enter, .enter)
+        m.press(.character("v"), .character("a"))
+        m.type("Corregido")
+        m.press(.enter, .enter, .enter, .enter)
+        #expect(m.session.report(key(1, 1))?.status == .complete)
+        #expect(m.session.actionItems.count == 1)
+        #expect(m.session.runningItem == 4, "the running item keeps running")
+        #expect(m.session.timings[3] == item3, "the finished item's clock did not move")
+    }
+
+    @Test func aRoundOfSpeakersIsTimedSummarisedUndoneAndWrittenInTheActa() throws {
+        var m = fixture.model()
+        m.press(.character(" "))                               // item 3 runs
+        m.press(.character("o"), .character("a"))
+        m.type("ming")
+        m.press(.tab, .enter)
+        m.press(.character("a"))
+        m.type("jaime")
+        m.press(.tab, .enter)
+        m.press(.character(" "))                               // MINGOB has the floor
+        m.press(.character(" "))                               // Jaime Muñoz Flores (GAE); MINGOB's turn ends
+        m.press(.character("k"), .character("r"))
+        m.type("Presenta el portal de datos")
+        m.press(.enter, .character("f"))
+        let list = try #require(m.session.speakers[3])
+        #expect(list.interventions.map(\.speaker.name) == ["MINGOB", "Jaime Muñoz Flores"])
+        #expect(list.interventions[0].summary == "Presenta el portal de datos")
+        #expect(list.interventions.allSatisfy { $0.end != nil })
+        #expect(RecordView.render(m).text.contains("Jaime Muñoz Flores (GAE)"))
+        m.press(.character("u"))
+        #expect(m.session.speakers[3]?.current != nil, "undo takes back the end of the turn")
+        m.press(.character("U"), .escape)
+        #expect(m.mode == .browse)
+        let minutes = MinutesWriter(session: NamedSession(name: RecordFixture.name, session: m.session), archive: fixture.archive, language: .es).render()
+        #expect(minutes.contains("| 1 | Ministerio de Gobernación (MINGOB) |"))
+        #expect(minutes.contains("Presenta el portal de datos"))
+        #expect(minutes.contains("Jaime Muñoz Flores (GAE)"))
+    }
+
+    @Test func anOverrunIsShownInText() {
+        var m = fixture.model()
+        m.press(.character(" "))                                    // item 3 runs, planned 15′
+        _ = m.tick(RecordFixture.start.adding(seconds: 17 * 60 + 30))
+        let screen = RecordView.render(m).text
+        #expect(screen.contains("/15′ +3′"), "\(screen)")
+    }
+
+    @Test func anEmptyNoteRecordsNothing() {
+        var m = fixture.model()
+        m.press(.character(" "))
+        let events = m.session.events.count
+        m.press(.character("n"), .enter)
+        #expect(m.session.events.count == events, "an empty hito note")
+        m.press(.character("g"), .character("j"), .character("n"), .enter)   // item 1, a free item
+        #expect(m.session.events.count == events, "an empty item note")
+        #expect(m.message?.text.contains("no se registró nada") == true)
+    }
+
+    @Test func theSearchPromptOpensEmptyAndUpRecallsEarlierQueries() {
+        var m = fixture.model()
+        m.press(.character("/"))
+        m.type("educacion")
+        m.press(.enter)
+        m.press(.character("/"))
+        guard case .search(let prompt) = m.mode else { Issue.record("the prompt opens"); return }
+        #expect(prompt.field.text.isEmpty, "not the previous query")
+        m.type("mintrab")
+        m.press(.enter, .character("/"), .up)
+        guard case .search(let recalled) = m.mode else { Issue.record("still searching"); return }
+        #expect(recalled.field.text == "mintrab")
+        m.press(.up)
+        guard case .search(let older) = m.mode else { Issue.record("still searching"); return }
+        #expect(older.field.text == "educacion")
+        m.press(.enter)
+        #expect(m.selectedRow == .item(5))
     }
 
     @Test func togglesRecordAtOnceAndUndoRedoWork() {
@@ -61,14 +182,25 @@ import Testing
         #expect(m.session.report(key(1, 1))?.rescheduled == true)
     }
 
-    @Test func attendanceTogglesAndNamesTheDelegate() {
+    @Test func attendanceHasOneKeyPerStateAndNamesTheDelegate() {
         var m = fixture.model()
-        m.press(.character("t"), .character(" "))
+        m.press(.character("t"), .character("p"))
         #expect(m.session.attendance["gae"] == Attendance(present: true, delegate: "Jaime Muñoz Flores"))
-        m.press(.character("d"), .control("u"))
+        m.press(.character("k"), .character("p"))
+        #expect(m.session.attendance["gae"]?.present == true, "pressing present again never flips it back")
+        m.press(.character("d"))
         m.type("Lucía Núñez")
         m.press(.enter)
         #expect(m.session.attendance["mingob"] == Attendance(present: true, delegate: "Lucía Núñez"))
+        m.press(.character("a"))
+        #expect(m.session.attendance.values.count == 3)
+        #expect(m.session.attendance.first { $0.value.present == false } != nil, "absent with its own key")
+        for _ in 0..<20 { m.press(.character("p")) }
+        let last = m.session.agenda.seats.last!.id
+        #expect(m.session.attendance[last]?.present == true, "the last seat is marked like the others")
+        m.press(.character("p"))
+        #expect(m.session.attendance[last]?.present == true)
+        #expect(m.message?.text.contains("Último asiento") == true)
         m.press(.escape)
         #expect(m.mode == .browse)
     }
@@ -178,7 +310,7 @@ import Testing
         var m = fixture.model()
         #expect(m.update(.key(.character("q"))).contains(.quit))
         #expect(!m.update(.key(.character("q"))).contains(.clearDraft))
-        var small = fixture.model(width: 60, height: 20)
+        var small = fixture.model(width: 59, height: 20)
         #expect(small.isTooSmall)
         // A typed q while the "too small" message shows must not quit; F10 does.
         #expect(!small.update(.key(.character("q"))).contains(.quit))
@@ -190,7 +322,7 @@ import Testing
         m.press(.character(" "))
         m.press(.character("n"))
         #expect(m.isTyping)
-        _ = m.update(.resize(width: 60, height: 20))
+        _ = m.update(.resize(width: 40, height: 12))
         for c in "quiet u" { _ = m.update(.key(.character(c))) }
         #expect(m.currentDraft?.text == "quiet u")
         _ = m.update(.resize(width: 80, height: 24))
@@ -207,9 +339,67 @@ import Testing
         let form = try? JSONDecoder().decode(Draft.self, from: Data(json.utf8))
         #expect(form?.holdsText == true)
     }
+
+    @Test func aWindowShrunkMidSentenceKeepsTypingIntoTheField() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("n"))
+        m.type("Portal ")
+        _ = m.update(.resize(width: 40, height: 10))
+        #expect(m.isTooSmall)
+        m.type("quiere decir")
+        _ = m.update(.resize(width: 80, height: 24))
+        m.press(.enter)
+        #expect(m.session.report(key(1, 1))?.note == "Portal quiere decir", "q and every other key went to the note")
+    }
+
+    @Test func sixtyByTwentyShowsOnePaneAtATimeAndTabSwitches() {
+        var m = fixture.model(width: 60, height: 20)
+        #expect(!m.isTooSmall && m.isCompact)
+        m.press(.character(" "))
+        #expect(!m.showsRightPane, "the agenda alone")
+        m.press(.tab)
+        #expect(m.pane == .details)
+        #expect(m.showsRightPane)
+        #expect(RecordView.render(m).text.contains("Hito 1.1 · Compromiso 1"))
+        m.press(.tab)
+        #expect(m.pane == .agenda, "no acuerdos yet: back to the agenda")
+        m.press(.character("s"))
+        #expect(m.showsRightPane, "a field being typed is shown")
+    }
+
+    @Test func aLongNoteIsShownWholeAndTheDetailsScroll() {
+        var m = fixture.model()
+        let note = (1...40).map { "palabra\($0)" }.joined(separator: " ")
+        m.press(.character(" "), .character("n"))
+        m.type(note)
+        m.press(.enter)
+        m.press(.tab)
+        #expect(m.pane == .details, "details that do not fit take the focus")
+        var seen = ""
+        for _ in 0..<20 {
+            seen += RecordView.render(m).text
+            m.press(.down)
+        }
+        for word in note.split(separator: " ") { #expect(seen.contains(word), "\(word) is shown") }
+    }
 }
 
 @Suite struct TextFieldTests {
+    @Test func aSelectedValueIsReplacedByTheFirstCharacterOrClearedOrKeptByAMove() {
+        var typed = TextField("60", selected: true)
+        typed.insert("8")
+        #expect(typed.text == "8")
+        #expect(!typed.isSelected)
+        var deleted = TextField("Nota", selected: true)
+        deleted.deleteBackward()
+        #expect(deleted.text.isEmpty)
+        var moved = TextField("Nota", selected: true)
+        moved.moveEnd()
+        moved.insert(" más")
+        #expect(moved.text == "Nota más")
+        #expect(!TextField("", selected: true).isSelected, "nothing to select")
+    }
+
     @Test func editsByCharacterNotByte() {
         var f = TextField("año")
         f.deleteBackward()
@@ -275,5 +465,6 @@ import Testing
         #expect(m.session.carriedClosures[ActionItemRef(session: "2023-08-16-ejemplo-agosto", number: 1)] == true)
         #expect(m.itemActionItems.first?.item.closed == true)
         #expect(RecordView.render(m).text.contains("[x] EJEMPLO-1 1."))
+        #expect(RecordView.render(m).text.contains("Vencido"), "the acuerdo due 2023-09-30 is overdue on 2023-10-18")
     }
 }

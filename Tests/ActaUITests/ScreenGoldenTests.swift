@@ -9,33 +9,91 @@ import Testing
     let fixture: RecordFixture
     init() throws { fixture = try RecordFixture() }
 
+    /// The text, and at 80×24 (a vt100's size) also the attributes a terminal without colour shows.
     func golden(_ m: RecordModel, _ name: String) throws {
-        try assertGolden(RecordView.render(m).text + "\n", "ActaUITests/Golden/record-\(name)-\(m.width)x\(m.height).txt")
+        let screen = RecordView.render(m)
+        try assertGolden(screen.text + "\n", "ActaUITests/Golden/record-\(name)-\(m.width)x\(m.height).txt")
+        if m.width == 80 && m.height == 24 {
+            try assertGolden(screen.monochromeText + "\n", "ActaUITests/Golden/record-\(name)-\(m.width)x\(m.height).nocolor.txt")
+        }
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test func withoutColourTheSelectionAndASelectedValueStandOut() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("s"))
+        m.type("60")
+        m.press(.enter, .enter, .character("k"), .character("l"))   // back on 1.1: the % field opens on 60, selected
+        let screen = RecordView.render(m)
+        let mono = screen.monochromeText.split(separator: "\n", omittingEmptySubsequences: false)
+        let text = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let selectedRow = text.firstIndex { $0.contains("1.1 [l]") }!
+        #expect(mono[selectedRow].hasPrefix("SSSS"), "the agenda's selection is reverse video")
+        let percentRow = text.firstIndex { $0.contains("% avance") }!
+        let valueColumn = Array(text[percentRow]).firstIndex(of: "6")!
+        #expect(Array(mono[percentRow])[valueColumn] == "S", "the selected value is reverse video")
+        #expect(Array(mono[percentRow])[valueColumn + 3] == "F", "the rest of the active field is underlined, not reversed")
+    }
+
+    /// Every mode of the record screen, at the smallest full size, the compact size and a wide one.
+    @Test(arguments: [(80, 24), (60, 20), (120, 40)])
     func recordScreens(_ width: Int, _ height: Int) throws {
         var m = fixture.model(width: width, height: height)
         try golden(m, "start")
         m.press(.character(" "), .character("s"))
+        try golden(m, "percent-selected")
         m.type("60")
         m.press(.enter)
-        m.type("Portal en versión de prueba; falta el catálogo")
+        m.type("Portal en versión de prueba; falta el catálogo de datos abiertos del ministerio y la guía de uso para las municipalidades")
         _ = m.tick(RecordFixture.start.adding(seconds: 125))
         try golden(m, "mid-report")
-        m.press(.enter, .character("a"))
-        m.type("Publicar el catálogo de datos")
+        m.press(.enter, .character("k"), .tab)
+        try golden(m, "details")
+        m.press(.escape, .character("a"))
+        m.type("Publicar el catálogo de datos abiertos con los conjuntos de seguridad ciudadana")
         m.press(.enter, .enter)
         m.type("ming")
         try golden(m, "acuerdo")
-        m.press(.escape, .character("t"))
+        m.press(.tab, .enter)
+        m.type("+2w")
+        m.press(.enter)
+        _ = m.tick(RecordFixture.start.adding(seconds: 17 * 60 + 10))
+        m.press(.tab)
+        if m.pane == .details { m.press(.tab) }
+        try golden(m, "acuerdos-pane")
+        m.press(.escape, .character("t"), .character("p"), .character("d"))
+        m.type("Lucía Núñez")
         try golden(m, "attendance")
+        m.press(.escape, .escape, .character("/"))
+        m.type("educ")
+        try golden(m, "search")
+        m.press(.escape, .character("p"))
+        try golden(m, "next-session")
         m.press(.escape, .character("?"))
         try golden(m, "help")
+        m.press(.pageDown)
+        try golden(m, "help-page-2")
+        m.press(.escape, .character("o"), .character("a"))
+        m.type("ming")
+        m.press(.tab, .enter, .character("a"))
+        m.type("jai")
+        try golden(m, "speakers-adding")
+        m.press(.tab, .enter, .character(" "))
+        _ = m.tick(RecordFixture.start.adding(seconds: 17 * 60 + 40))
+        m.press(.character(" "), .character("k"), .character("r"))
+        m.type("Presenta el portal de datos abiertos y pide a la sociedad civil revisar el catálogo antes de agosto")
+        m.press(.enter)
+        _ = m.tick(RecordFixture.start.adding(seconds: 19 * 60 + 5))
+        try golden(m, "speakers")
+    }
+
+    @Test(arguments: [(80, 24), (60, 20)])
+    func draftOffer(_ width: Int, _ height: Int) throws {
+        try golden(fixture.model(width: width, height: height, draft: Draft(target: .note(commitment: 3, milestone: 2),
+                                                                        text: "Texto que se escribía cuando se cortó la luz")), "draft")
     }
 
     @Test func tooSmall() throws {
-        try golden(fixture.model(width: 60, height: 20), "too-small")
+        try golden(fixture.model(width: 59, height: 20), "too-small")
     }
 
     @Test func englishScreen() throws {

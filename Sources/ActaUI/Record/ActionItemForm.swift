@@ -11,12 +11,15 @@ public struct ActionItemForm: Sendable, Hashable {
     public var kind: ActionItemKind
     public var responsible: TextField
     public var due: TextField
-    public var field: Field = .text
+    /// The field with the focus; entering one selects its value, so typing replaces it.
+    public var field: Field = .text {
+        didSet { if field != oldValue { editing { $0.selectAll() } } }
+    }
 
     public init(item: Int, editing existing: ActionItem? = nil) {
         self.item = existing?.item ?? item
         self.number = existing?.number
-        self.text = TextField(existing?.text ?? "")
+        self.text = TextField(existing?.text ?? "", selected: true)
         self.kind = existing?.kind ?? .task
         self.responsible = TextField(existing?.responsible ?? "")
         self.due = TextField(existing?.due?.iso ?? "")
@@ -37,12 +40,7 @@ public struct ActionItemForm: Sendable, Hashable {
     }
 
     /// The short name a seat goes by: the acronym in its name's parentheses, else its name.
-    public static func shortName(_ seat: Seat) -> String {
-        if let open = seat.name.lastIndex(of: "("), let close = seat.name.lastIndex(of: ")"), open < close {
-            return String(seat.name[seat.name.index(after: open)..<close])
-        }
-        return seat.name
-    }
+    public static func shortName(_ seat: Seat) -> String { seat.shortName }
 
     /// The seat the typed responsable completes to, if any.
     public func completion(seats: [Seat]) -> Seat? {

@@ -3,13 +3,16 @@ import ActaCore
 /// Where the secretary is on the agenda: the selected row, the pane with the focus, the
 /// selected acuerdo, and how far the agenda pane is scrolled. Knows nothing of the journal.
 public struct AgendaNavigator: Sendable, Hashable {
-    public enum Pane: Sendable, Hashable { case agenda, actionItems }
+    /// The agenda, the right pane's details (scrolled when they do not fit), or the item's acuerdos.
+    public enum Pane: Sendable, Hashable { case agenda, details, actionItems }
 
     public let rows: [TreeRow]
     public private(set) var selection: Int = 0
     public private(set) var scroll: Int = 0
     public private(set) var pane: Pane = .agenda
     public private(set) var actionSelection: Int = 0
+    /// First line of the right pane shown, when the secretary scrolls it.
+    public private(set) var detailScroll: Int = 0
     /// Rows the agenda pane shows at once.
     public private(set) var height: Int
 
@@ -32,6 +35,7 @@ public struct AgendaNavigator: Sendable, Hashable {
         selection = min(max(0, index), rows.count - 1)
         pane = .agenda
         actionSelection = 0
+        detailScroll = 0
         scrollToSelection()
     }
 
@@ -39,29 +43,38 @@ public struct AgendaNavigator: Sendable, Hashable {
         if let index = rows.firstIndex(of: row) { select(index) }
     }
 
-    /// A list move (↑↓, pages, ends); in the acuerdos pane ↑↓ move among `actionCount` acuerdos.
-    /// False when the command is not a move.
-    public mutating func move(_ command: Command, actionCount: Int) -> Bool {
-        switch command {
-        case .moveDown:
-            if pane == .actionItems { actionSelection = min(actionSelection + 1, max(0, actionCount - 1)) } else { select(selection + 1) }
-        case .moveUp:
-            if pane == .actionItems { actionSelection = max(0, actionSelection - 1) } else { select(selection - 1) }
-        case .pageDown: select(selection + height - 1)
-        case .pageUp: select(selection - height + 1)
-        case .top: select(0)
-        case .bottom: select(rows.count - 1)
+    /// A list move (↑↓, pages, ends): in the agenda it moves the selection; in the acuerdos pane
+    /// ↑↓ move among `actionCount` acuerdos; in the details it scrolls them, up to `detailOverflow`
+    /// lines. False when the command is not a move.
+    public mutating func move(_ command: Command, actionCount: Int, detailOverflow: Int = 0) -> Bool {
+        switch (pane, command) {
+        case (.actionItems, .moveDown): actionSelection = min(actionSelection + 1, max(0, actionCount - 1))
+        case (.actionItems, .moveUp): actionSelection = max(0, actionSelection - 1)
+        case (.details, .moveDown): detailScroll = min(detailScroll + 1, max(0, detailOverflow))
+        case (.details, .moveUp): detailScroll = max(0, detailScroll - 1)
+        case (.details, .pageDown): detailScroll = min(detailScroll + height - 1, max(0, detailOverflow))
+        case (.details, .pageUp): detailScroll = max(0, detailScroll - height + 1)
+        case (.details, .top): detailScroll = 0
+        case (.details, .bottom): detailScroll = max(0, detailOverflow)
+        case (_, .moveDown): select(selection + 1)
+        case (_, .moveUp): select(selection - 1)
+        case (_, .pageDown): select(selection + height - 1)
+        case (_, .pageUp): select(selection - height + 1)
+        case (_, .top): select(0)
+        case (_, .bottom): select(rows.count - 1)
         default: return false
         }
         return true
     }
 
-    /// Tab: the focus goes to the acuerdos pane, or back; false when there is no acuerdo to go to.
-    public mutating func switchPane(actionCount: Int) -> Bool {
+    /// Tab: agenda → details (when `detailsFocusable`: one pane at a time, or details that do not
+    /// fit) → acuerdos (when there are any) → agenda. False when it stayed on the agenda.
+    public mutating func switchPane(actionCount: Int, detailsFocusable: Bool) -> Bool {
         actionSelection = min(actionSelection, max(0, actionCount - 1))
-        if pane == .agenda && actionCount == 0 { return false }
-        pane = pane == .agenda ? .actionItems : .agenda
-        return true
+        let order: [Pane] = [.agenda] + (detailsFocusable ? [.details] : []) + (actionCount > 0 ? [.actionItems] : [])
+        let here = order.firstIndex(of: pane) ?? 0
+        pane = order[(here + 1) % order.count]
+        return order.count > 1
     }
 
     public mutating func focusAgenda() { pane = .agenda }

@@ -45,16 +45,18 @@ public struct AttendanceSheet: Sendable, Hashable {
         switch keyMap.command(for: key, in: [.attendance, .global]) {
         case .moveDown?: selection = min(selection + 1, last)
         case .moveUp?: selection = max(0, selection - 1)
-        case .togglePresent?:
+        case .markPresent?:
+            // One key per state: pressing it again never flips the seat back.
             let seat = seats[selection]
-            let current = attendance[seat.id]
-            let present = !(current?.present ?? false)
             selection = min(selection + 1, last)
-            return .mark(seat: seat.id, present: present,
-                         delegate: present ? (current?.delegate ?? seat.delegates.first) : current?.delegate, typed: false)
+            return .mark(seat: seat.id, present: true, delegate: attendance[seat.id]?.delegate ?? seat.delegates.first, typed: false)
+        case .markAbsent?:
+            let seat = seats[selection]
+            selection = min(selection + 1, last)
+            return .mark(seat: seat.id, present: false, delegate: nil, typed: false)
         case .editDelegate?:
             let seat = seats[selection]
-            delegate = TextField(attendance[seat.id]?.delegate ?? seat.delegates.first ?? "")
+            delegate = TextField(attendance[seat.id]?.delegate ?? seat.delegates.first ?? "", selected: true)
         case .back?: return .close
         case nil: break
         default: return .screenCommand

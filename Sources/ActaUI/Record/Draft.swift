@@ -8,6 +8,10 @@ public enum EditTarget: Sendable, Hashable, Codable {
     case itemNote(item: Int)
     case delegate(seat: String)
     case nextSession
+    /// A name being put on an item's list of speakers.
+    case speakerName(item: Int)
+    /// The summary of an item's intervention (`index` from 0).
+    case interventionSummary(item: Int, index: Int)
 
     public var milestone: MilestoneKey? {
         switch self {

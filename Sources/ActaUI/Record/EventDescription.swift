@@ -15,6 +15,11 @@ extension SessionEventKind {
         case .actionItemClosed(let n, _): return t("cierre del acuerdo \(n)", "closing of action item \(n)")
         case .actionItemReopened(let n, _): return t("reapertura del acuerdo \(n)", "reopening of action item \(n)")
         case .nextSessionSet: return t("próxima sesión", "next session")
+        case .speakerQueued(_, let s): return t("\(s.name) en la lista de oradores", "\(s.name) on the list of speakers")
+        case .speakerWithdrawn(let n, let p): return t("retiro del orador \(p) del punto \(n)", "withdrawal of speaker \(p) of item \(n)")
+        case .floorGiven(let n): return t("turno de palabra en el punto \(n)", "floor given in item \(n)")
+        case .floorEnded(let n): return t("fin del turno en el punto \(n)", "end of the turn in item \(n)")
+        case .interventionSummarized(_, let i, _): return t("resumen de la intervención \(i)", "summary of intervention \(i)")
         case .undone, .redone: return ""
         }
     }

@@ -20,9 +20,11 @@ public struct FieldEditor: Sendable, Hashable {
     public var field: TextField
     public let flow: Flow?
 
-    public init(_ target: EditTarget, text: String = "", flow: Flow? = nil) {
+    /// Opens with the value selected (typing replaces it) unless `selected` is false, as for text
+    /// the secretary was typing (a recovered draft, a digit that opened the % field).
+    public init(_ target: EditTarget, text: String = "", flow: Flow? = nil, selected: Bool = true) {
         self.target = target
-        self.field = TextField(text)
+        self.field = TextField(text, selected: selected)
         self.flow = flow
     }
 

@@ -23,6 +23,7 @@ public struct RecordModel: Sendable {
         case editing(FieldEditor)
         case actionItemForm(ActionItemForm)
         case attendance(AttendanceSheet)
+        case speakers(SpeakersPanel)
         case search(SearchPrompt)
         case help(HelpPager)
         case draftOffer(Draft)
@@ -58,8 +59,9 @@ public struct RecordModel: Sendable {
     /// Queries searched with /, oldest first.
     public private(set) var searchHistory: [String] = []
 
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// Below this the screen shows a message; below 80×24 it shows one pane at a time.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 20
 
     public init(session: Session, name: String, archive: MesaArchive, language: Language, now: Timestamp,
                 width: Int, height: Int, draft: Draft? = nil) {
@@ -89,6 +91,27 @@ public struct RecordModel: Sendable {
     }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// One pane at a time (Tab switches), for terminals smaller than 80×24.
+    public var isCompact: Bool { width < 80 || height < 24 }
+    /// Columns of the agenda pane (all of them when compact).
+    public var agendaWidth: Int { isCompact ? width : (width >= 120 ? 40 : 30) }
+    /// Where the right pane is drawn: its first column and width.
+    public var rightPane: (x: Int, width: Int) { isCompact ? (1, width - 2) : (agendaWidth + 2, width - agendaWidth - 3) }
+    /// Rows of the panes, between the top bar and the hint and message lines.
+    public var paneHeight: Int { max(1, height - 3) }
+    /// Whether the right pane is on screen (always, unless compact and on the agenda while browsing).
+    public var showsRightPane: Bool {
+        guard isCompact else { return true }
+        switch mode {
+        case .browse, .search, .help, .draftOffer: return pane != .agenda
+        case .editing(let editor): return editor.target != .nextSession || pane != .agenda
+        case .actionItemForm, .attendance, .speakers: return true
+        }
+    }
+    /// The right pane's lines, as drawn.
+    public var detailLines: [PaneLine] { DetailPane.lines(self, shown, width: rightPane.width) }
+    /// Lines of the right pane that do not fit.
+    var detailOverflow: Int { max(0, detailLines.count - paneHeight) }
     public var rows: [TreeRow] { navigator.rows }
     public var selection: Int { navigator.selection }
     public var treeScroll: Int { navigator.scroll }
@@ -100,14 +123,27 @@ public struct RecordModel: Sendable {
     public var treeHeight: Int { Self.treeHeight(height) }
     static func treeHeight(_ height: Int) -> Int { max(1, height - 3) }
 
+    /// A text field has the keys: typing goes into it.
+    public var isTyping: Bool {
+        switch mode {
+        case .editing, .actionItemForm, .search: return true
+        case .attendance(let sheet): return sheet.delegate != nil
+        case .speakers(let panel): return panel.field != nil
+        default: return false
+        }
+    }
+
     /// The contexts whose keys apply now, most specific first.
     public var contexts: [KeyContext] {
         switch mode {
         case .browse:
             if pane == .actionItems { return [.actionItems, .global] }
+            if pane == .details { return [.details, .global] }
             return selectedRow.milestone != nil ? [.milestone, .agenda, .global] : [.agenda, .global]
-        case .editing, .actionItemForm, .search: return [.form, .text]
+        case .editing, .actionItemForm: return [.form, .text]
+        case .search: return SearchPrompt.contexts
         case .attendance(let sheet): return sheet.contexts
+        case .speakers(let panel): return panel.contexts
         case .help: return [.help]
         case .draftOffer: return [.form]
         }
@@ -146,9 +182,9 @@ public struct RecordModel: Sendable {
         case .paste(let text):
             return typeText(text)
         case .key(let key):
-            // Too small to draw: with a text field open every key still edits the text (the
-            // secretary keeps typing while resizing); otherwise only F10 quits, never a typed `q`.
             if isTooSmall && !isTyping {
+                // Nothing can be seen to be chosen: only F10 quits, never a typed `q`. Text being
+                // typed keeps going to its field, so a window shrunk mid-sentence loses nothing.
                 if case .function(10) = key { return quit() }
                 return []
             }
@@ -206,15 +242,6 @@ public struct RecordModel: Sendable {
         }
     }
 
-    /// A text field is open: keys are text, whatever the size of the terminal.
-    public var isTyping: Bool {
-        switch mode {
-        case .editing, .actionItemForm, .search: return true
-        case .attendance(let sheet): return sheet.delegate != nil
-        default: return false
-        }
-    }
-
     /// The text being typed, as it would be saved (nil when no field is open).
     public var currentDraft: Draft? {
         switch mode {
@@ -225,6 +252,12 @@ public struct RecordModel: Sendable {
         case .attendance(let sheet):
             guard let delegate = sheet.delegate, session.agenda.seats.indices.contains(sheet.selection) else { return nil }
             return Draft(target: .delegate(seat: session.agenda.seats[sheet.selection].id), text: delegate.text)
+        case .speakers(let panel):
+            guard let field = panel.field, let typing = panel.typing else { return nil }
+            switch typing {
+            case .name: return Draft(target: .speakerName(item: panel.item), text: field.text)
+            case .summary(let index): return Draft(target: .interventionSummary(item: panel.item, index: index), text: field.text)
+            }
         default:
             return nil
         }
@@ -234,7 +267,8 @@ public struct RecordModel: Sendable {
         pending.append(kind)
     }
 
-    /// Recording anything in an item whose clock is not running starts it.
+    /// Moving into an item with Space starts its clock (and ends the running one). Nothing else
+    /// does: a correction in a finished item must never move the clocks.
     mutating func ensureRunning(_ item: Int) {
         if shown.runningItem != item { record(.itemStarted(item: item)) }
     }
@@ -260,6 +294,8 @@ public struct RecordModel: Sendable {
             sheet.delegate?.insert(text); mode = .attendance(sheet)
         case .search(var prompt):
             prompt.field.insert(text); mode = .search(prompt)
+        case .speakers(var panel) where panel.field != nil:
+            panel.field?.insert(text); mode = .speakers(panel)
         default:
             break
         }
@@ -273,6 +309,7 @@ public struct RecordModel: Sendable {
         case .editing(let editor): return edit(key, editor)
         case .actionItemForm(let form): return formKey(key, form)
         case .attendance(let sheet): return attendanceKey(key, sheet)
+        case .speakers(let panel): return speakersKey(key, panel)
         case .search(var prompt):
             switch prompt.handle(key, keyMap: keyMap) {
             case .typing: mode = .search(prompt)
@@ -284,7 +321,10 @@ public struct RecordModel: Sendable {
             }
             return []
         case .help(var pager):
-            mode = pager.handle(key, keyMap: keyMap) ? .help(pager) : .browse
+            let (columns, columnWidth) = HelpPane.columns(screenWidth: width)
+            let rows = HelpPane.rows(screenHeight: height)
+            let count = HelpPane.lines(keyMap, language, width: columnWidth).count
+            mode = pager.handle(key, keyMap: keyMap, page: rows * columns, lastStart: max(0, count - rows * columns)) ? .help(pager) : .browse
             return []
         case .draftOffer(let draft):
             switch key {
@@ -307,15 +347,29 @@ public struct RecordModel: Sendable {
         } else if let target = draft.target {
             if case .delegate(let seat) = target, let index = session.agenda.seats.firstIndex(where: { $0.id == seat }) {
                 mode = .attendance(AttendanceSheet(selection: index, delegate: TextField(draft.text)))
+            } else if let (item, typing) = speakerTyping(target) {
+                navigator.select(.item(item))
+                var panel = SpeakersPanel(item: item, list: session.speakers[item])
+                panel.resume(typing, text: draft.text)
+                mode = .speakers(panel)
             } else {
                 if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { navigator.select(row) }
                 if case .itemNote(let item) = target { navigator.select(.item(item)) }
-                mode = .editing(FieldEditor(target, text: draft.text))
+                mode = .editing(FieldEditor(target, text: draft.text, selected: false))
             }
         } else {
             mode = .browse
         }
         message = say("Borrador recuperado: revíselo y pulse Enter para guardarlo.", "Draft recovered: check it and press Enter to save it.")
+    }
+
+    /// The speakers' field a draft belongs to, if it is one.
+    func speakerTyping(_ target: EditTarget) -> (Int, SpeakersPanel.Typing)? {
+        switch target {
+        case .speakerName(let item): return (item, .name)
+        case .interventionSummary(let item, let index): return (item, .summary(index))
+        default: return nil
+        }
     }
 
     // MARK: Browsing
@@ -329,12 +383,14 @@ public struct RecordModel: Sendable {
         }
         switch command {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            _ = navigator.move(command, actionCount: itemActionItems.count)
+            _ = navigator.move(command, actionCount: itemActionItems.count, detailOverflow: pane == .details ? detailOverflow : 0)
         case .help: mode = .help(HelpPager())
         case .quit: return quit()
         case .undo: undo()
         case .redo: redo()
         case .attendance: mode = .attendance(AttendanceSheet())
+        case .speakers:
+            mode = .speakers(SpeakersPanel(item: currentItem, list: shown.speakers[currentItem]))
         case .addActionItem:
             mode = .actionItemForm(ActionItemForm(item: currentItem))
         case .setNextSession:
@@ -342,7 +398,7 @@ public struct RecordModel: Sendable {
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
-            if !navigator.switchPane(actionCount: itemActionItems.count) {
+            if !navigator.switchPane(actionCount: itemActionItems.count, detailsFocusable: isCompact || detailOverflow > 0) {
                 message = say("Este punto no tiene acuerdos; «a» añade uno.", "This item has no action items; “a” adds one.")
             }
         case .back: navigator.focusAgenda()
@@ -362,7 +418,6 @@ public struct RecordModel: Sendable {
             if actionSelection < itemActionItems.count {
                 let pick = itemActionItems[actionSelection]
                 let a = pick.item
-                ensureRunning(currentItem)
                 let session = pick.ref?.session
                 record(a.closed ? .actionItemReopened(number: a.number, session: session) : .actionItemClosed(number: a.number, session: session))
                 message = a.closed ? say("Acuerdo \(a.number) reabierto.", "Action item \(a.number) reopened.")
@@ -372,19 +427,17 @@ public struct RecordModel: Sendable {
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
             report.status = status
-            ensureRunning(currentItem)
-            record(.milestoneReported(report))
+            if report != currentReport(key) { record(.milestoneReported(report)) }
             mode = .editing(MilestoneReportForm.editor(.percent, report, flow: .thenNote))
         case .editPercent:
             guard let milestone = selectedRow.milestone else { break }
             var initial = ""
             if case .character(let c) = key, c.isNumber { initial = String(c) }
-            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial))
+            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial, selected: initial.isEmpty))
         case .toggleValidated, .toggleRescheduled:
             guard let key = selectedRow.milestone else { break }
             var report = currentReport(key)
             if command == .toggleValidated { report.validated.toggle() } else { report.rescheduled.toggle() }
-            ensureRunning(currentItem)
             record(.milestoneReported(report))
         case .editEvidence:
             guard let key = selectedRow.milestone else { break }
@@ -480,10 +533,15 @@ public struct RecordModel: Sendable {
             guard let key = editor.target.milestone, let field = MilestoneReportForm.field(of: editor.target) else { break }
             switch MilestoneReportForm.applying(typed, to: field, of: currentReport(key)) {
             case .failure(.percentOutOfRange):
-                message = say("El porcentaje es un número de 0 a 100.", "The percentage is a number from 0 to 100.", error: true)
+                // Never a trap: the value is selected so the next digit replaces it, and Esc leaves.
+                var retry = editor
+                retry.field.selectAll()
+                mode = .editing(retry)
+                message = say("«\(text)» no vale: el % es un número de 0 a 100. Escriba otro, o Esc lo deja como estaba.",
+                              "“\(text)” is not valid: the % is a number from 0 to 100. Type another, or Esc leaves it as it was.", error: true)
                 return []
             case .success(let report):
-                if report != shown.report(key) { ensureRunning(currentItem); record(.milestoneReported(report)) }
+                if report != currentReport(key) { record(.milestoneReported(report)) }
                 if let next = MilestoneReportForm.next(after: field, flow: editor.flow, report: report) {
                     mode = .editing(next)
                 } else {
@@ -493,12 +551,13 @@ public struct RecordModel: Sendable {
             }
         case .itemNote(let item):
             mode = .browse
-            if !text.isEmpty {
-                ensureRunning(item)
+            if text.isEmpty {
+                message = say("Nota vacía: no se registró nada.", "Empty note: nothing was recorded.")
+            } else {
                 record(.noteAdded(item: item, text: typed))
                 message = say("Nota añadida al punto \(item).", "Note added to item \(item).")
             }
-        case .delegate:
+        case .delegate, .speakerName, .interventionSummary:
             mode = .browse
         case .nextSession:
             guard let date = DueDateInput.parse(text, base: session.agenda.date) else {
@@ -575,7 +634,6 @@ public struct RecordModel: Sendable {
             message = say("Acuerdo \(number) actualizado.", "Action item \(number) updated.")
         } else {
             let number = shown.nextActionItemNumber
-            ensureRunning(form.item)
             record(.actionItemAdded(ActionItem(number: number, item: form.item, kind: form.kind, text: fields.text,
                                                responsible: fields.responsible, due: fields.due)))
             message = say("Acuerdo \(number) registrado.", "Action item \(number) recorded.")
@@ -599,6 +657,12 @@ public struct RecordModel: Sendable {
             return [.clearDraft]
         case .mark(let seat, let present, let delegate, let typed):
             record(.attendanceMarked(seat: seat, present: present, delegate: delegate))
+            let seats = session.agenda.seats
+            if seat == seats.last?.id {
+                let count = shown.attendance.values.filter(\.present).count
+                message = say("Último asiento marcado: \(count) de \(seats.count) presentes. Esc vuelve a la agenda.",
+                              "Last seat marked: \(count) of \(seats.count) present. Esc goes back to the agenda.")
+            }
             guard typed else { return [.flushJournal] }
             draftSaved = nil
             return [.clearDraft, .flushJournal]
@@ -607,6 +671,40 @@ public struct RecordModel: Sendable {
             return []
         case .screenCommand:
             // Undo and redo keep the sheet open; any other command of the whole screen leaves it.
+            switch keyMap.command(for: key, in: [.global]) {
+            case .undo?: undo(); return [.flushJournal]
+            case .redo?: redo(); return [.flushJournal]
+            default:
+                mode = .browse
+                return browse(key)
+            }
+        }
+    }
+
+    // MARK: List of speakers
+
+    mutating func speakersKey(_ key: Key, _ panel: SpeakersPanel) -> [Effect] {
+        var panel = panel
+        let candidates = SpeakerCandidate.all(session.agenda, attendance: shown.attendance)
+        let outcome = panel.handle(key, list: shown.speakers[panel.item], candidates: candidates, keyMap: keyMap)
+        mode = .speakers(panel)
+        switch outcome {
+        case .stay:
+            return []
+        case .close:
+            mode = .browse
+            return []
+        case .cancelledTyping:
+            draftSaved = nil
+            return [.clearDraft]
+        case .refused(let text):
+            message = StatusMessage(text: text.text(language), isError: true)
+            return []
+        case .record(let kind):
+            record(kind)
+            draftSaved = nil
+            return [.clearDraft, .flushJournal]
+        case .screenCommand:
             switch keyMap.command(for: key, in: [.global]) {
             case .undo?: undo(); return [.flushJournal]
             case .redo?: redo(); return [.flushJournal]

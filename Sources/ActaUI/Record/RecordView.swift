@@ -16,27 +16,38 @@ public enum RecordView {
         }
         let shown = m.shown
         topBar(m, shown, &screen)
-        let left = m.width >= 120 ? 40 : 30
         let top = 1, bottom = m.height - 3
-        for row in top...bottom { screen.put("│", row: row, column: left, role: .dim) }
-        agendaPane(m, shown, &screen, width: left, top: top)
-        let rx = left + 2, rw = m.width - left - 3
-        switch m.mode {
-        case .help(let pager):
-            help(m, &screen, scroll: pager.scroll)
-        case .attendance(let sheet):
-            attendance(m, shown, &screen, x: rx, width: rw, selection: sheet.selection, delegate: sheet.delegate)
-        case .actionItemForm(let form):
-            actionItemForm(m, shown, &screen, form: form, x: rx, width: rw)
-        default:
-            details(m, shown, &screen, x: rx, width: rw)
+        let (rx, rw) = m.rightPane
+        if !m.isCompact {
+            for row in top...bottom { screen.put("│", row: row, column: m.agendaWidth, role: .dim) }
         }
+        if !m.isCompact || !m.showsRightPane {
+            agendaPane(m, shown, &screen, width: m.isCompact ? m.width - 1 : m.agendaWidth, top: top)
+        }
+        if m.showsRightPane {
+            switch m.mode {
+            case .attendance(let sheet):
+                attendance(m, shown, &screen, x: rx, width: rw, selection: sheet.selection, delegate: sheet.delegate)
+            case .actionItemForm(let form):
+                actionItemForm(m, shown, &screen, form: form, x: rx, width: rw)
+            case .speakers(let panel):
+                drawScrolled(SpeakersPane.lines(m, shown, panel: panel, width: rw), m, &screen, top: 1, x: rx, width: rw)
+            default:
+                details(m, &screen, x: rx, width: rw)
+            }
+        }
+        if case .help(let pager) = m.mode { help(m, &screen, scroll: pager.scroll) }
         bottomBars(m, &screen)
         if case .draftOffer(let draft) = m.mode {
+            // The recovered text whole, in a box over the panes, so the secretary can judge it before choosing.
             let text = t("Hay un borrador sin guardar: «", "There is an unsaved draft: “") + (draft.actionItem?.text ?? draft.text)
                 + t("». Enter lo recupera, Esc lo descarta.", "”. Enter recovers it, Esc discards it.")
-            screen.fill(row: m.height - 1, column: 0, width: m.width, role: .warning)
-            screen.put(DisplayWidth.truncated(text, to: m.width - 1), row: m.height - 1, column: 0, role: .warning)
+            let lines = wrap(text, width: m.width - 6)
+            let top = max(1, m.height - 3 - lines.count - 1)
+            for row in top..<(m.height - 2) { screen.fill(row: row, column: 1, width: m.width - 2, role: .warning) }
+            for (i, line) in lines.enumerated() where top + 1 + i < m.height - 2 {
+                screen.put(line, row: top + 1 + i, column: 3, role: .warning)
+            }
         }
         return screen
     }
@@ -45,6 +56,12 @@ public enum RecordView {
         let h = seconds / 3600, mm = seconds / 60 % 60, ss = seconds % 60
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return h > 0 ? "\(h):\(two(mm)):\(two(ss))" : "\(two(mm)):\(two(ss))"
+    }
+
+    /// How far an item ran over its planned minutes, in text as well as colour: "+3′".
+    static func overrun(_ seconds: Int, planned: Int?) -> String? {
+        guard let planned, seconds > planned * 60 else { return nil }
+        return "+\((seconds - planned * 60 + 59) / 60)′"
     }
 
     static func topBar(_ m: RecordModel, _ s: Session, _ screen: inout Screen) {
@@ -60,6 +77,7 @@ public enum RecordView {
             let planned = s.agenda.item(running)?.plannedMinutes
             overdue = planned.map { secs > $0 * 60 } ?? false
             right += " · " + t("punto \(running) ", "item \(running) ") + minutesAndSeconds(secs) + (planned.map { "/\($0)′" } ?? "")
+            if let over = overrun(secs, planned: planned) { right += " " + over }
         }
         let saved = m.pending.isEmpty ? t("✓ guardado", "✓ saved") : t("✗ sin guardar (\(m.pending.count))", "✗ unsaved (\(m.pending.count))")
         let savedWidth = DisplayWidth.of(saved)
@@ -117,216 +135,162 @@ public enum RecordView {
         }
     }
 
-    /// A "label  value  [key]" line; the value is a live text field when it is being edited.
-    static func fieldLine(_ m: RecordModel, _ screen: inout Screen, y: Int, x: Int, width: Int, label: String, value: String,
-                          key: String, editing: TextField?) {
-        let labelWidth = 15
-        screen.put(label, row: y, column: x, role: .dim, limit: labelWidth)
-        let valueWidth = width - labelWidth - 6
-        if let editing {
-            let col = editing.render(into: &screen, row: y, column: x + labelWidth, width: valueWidth, role: .fieldActive)
-            screen.cursor = (y, col)
-        } else {
-            screen.put(DisplayWidth.truncated(value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ↵ "), to: valueWidth),
-                       row: y, column: x + labelWidth, role: .field)
+    /// The right pane, scrolled so that what has the focus (a field's cursor, the selected acuerdo) is in view.
+    static func details(_ m: RecordModel, _ screen: inout Screen, x: Int, width: Int) {
+        let lines = m.detailLines
+        let height = m.paneHeight
+        let first = PaneLine.firstShown(lines, height: height, preferred: m.navigator.detailScroll)
+        for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            line.draw(into: &screen, row: 1 + i, x: x, width: width)
         }
-        screen.put(key, row: y, column: x + width - DisplayWidth.of(key), role: .key)
+        let role: Role = m.pane == .details ? .key : .dim
+        if first > 0 { screen.put("↑", row: 1, column: x + width, role: role) }
+        if first + height < lines.count { screen.put("↓", row: height, column: x + width, role: role) }
     }
 
-    static func details(_ m: RecordModel, _ s: Session, _ screen: inout Screen, x: Int, width: Int) {
-        let t = { (es: String, en: String) in m.language == .es ? es : en }
-        var y = 1
-        let bottom = m.height - 3
-        func line(_ text: String, _ role: Role = .normal) {
-            guard y <= bottom else { return }
-            screen.put(text, row: y, column: x, role: role, limit: width)
-            y += 1
+    /// Draws lines in the right pane, scrolled so the focus is in view.
+    static func drawScrolled(_ lines: [PaneLine], _ m: RecordModel, _ screen: inout Screen, top: Int, x: Int, width: Int) {
+        let height = m.height - 2 - top
+        let first = PaneLine.firstShown(lines, height: height, preferred: 0)
+        for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            line.draw(into: &screen, row: top + i, x: x, width: width)
         }
-        var editingTarget: EditTarget?
-        var editingField: TextField?
-        if case .editing(let editor) = m.mode { editingTarget = editor.target; editingField = editor.field }
-        switch m.selectedRow {
-        case .attendance:
-            line(t("Asistencia", "Attendance"), .heading)
-            let present = s.agenda.seats.filter { s.attendance[$0.id]?.present == true }
-            line(t("Presentes: ", "Present: ") + "\(present.count) / \(s.agenda.seats.count)")
-            for seat in s.agenda.seats where y < bottom - 1 {
-                let a = s.attendance[seat.id]
-                let mark = a == nil ? "[ ]" : (a!.present ? "[x]" : "[-]")
-                line("\(mark) \(ActionItemForm.shortName(seat))" + (a?.delegate.map { " — \($0)" } ?? ""), a?.present == true ? .normal : .dim)
-            }
-            line(t("Enter o t: tomar asistencia", "Enter or t: take attendance"), .hint)
-        case .item(let n):
-            guard let item = s.agenda.item(n) else { break }
-            for l in wrap("\(n). " + s.agenda.title(of: item, plan: s.plan, language: m.language), width: width).prefix(3) { line(l, .heading) }
-            if case .free(_, let presenter?) = item.kind { line(t("Presenta: ", "Presenter: ") + presenter, .dim) }
-            let timing = s.timings[n]
-            let secs = timing?.seconds(now: s.runningItem == n ? m.now : nil) ?? 0
-            line(t("Previsto: ", "Planned: ") + (item.plannedMinutes.map { "\($0) min" } ?? "—") + " · "
-                 + t("Transcurrido: ", "Elapsed: ") + minutesAndSeconds(secs)
-                 + (s.runningItem == n ? t(" (en curso)", " (running)") : ""), .dim)
-            y += 1
-            line(t("Notas", "Notes") + "  [n]", .heading)
-            if case .itemNote(n)? = editingTarget, let field = editingField {
-                let col = field.render(into: &screen, row: y, column: x, width: width, role: .fieldActive)
-                screen.cursor = (y, col)
-                y += 1
-            }
-            for note in s.notes[n] ?? [] {
-                for l in wrap("• " + note, width: width) { line(l) }
-            }
-            if (s.notes[n] ?? []).isEmpty && editingTarget == nil { line(t("(sin notas)", "(no notes)"), .dim) }
-        case .milestone(_, let key):
-            let c = s.plan.commitment(key.commitment)
-            let milestone = c?.milestone(key.milestone)
-            line(t("Hito ", "Milestone ") + "\(key) · " + t("Compromiso ", "Commitment ") + "\(key.commitment)"
-                 + (c?.ogpID.map { " (\($0))" } ?? ""), .heading)
-            let text = milestone?.text ?? t("(texto no disponible en las fuentes)", "(text not available in the sources)")
-            for l in wrap(text, width: width).prefix(4) { line(l) }
-            line(t("Inicio: ", "Start: ") + (milestone?.start ?? "—") + "   " + t("Fin: ", "End: ") + (milestone?.end ?? "—"), .dim)
-            if let previous = m.archive.previousReport(of: key, before: m.sessionName) {
-                let p = previous.report
-                line(t("Anterior ", "Previous ") + "(\(previous.date.iso)): " + (p.status?.label(m.language) ?? "—")
-                     + (p.percent.map { ", \($0) %" } ?? ""), .dim)
-            } else {
-                line(t("Sin informe anterior.", "No previous report."), .dim)
-            }
-            y += 1
-            let r = s.report(key) ?? MilestoneReport(item: m.currentItem, key: key)
-            func editing(_ target: EditTarget) -> TextField? { editingTarget == target ? editingField : nil }
-            let k = (commitment: key.commitment, milestone: key.milestone)
-            let yes = t("Sí", "Yes"), no = t("No", "No")
-            let fields: [(String, String, String, TextField?)] = [
-                (t("Estado", "Status"), r.status?.label(m.language) ?? "—", "x i l s c", nil),
-                (t("% avance", "% progress"), r.percent.map { "\($0) %" } ?? "—", "%", editing(.percent(commitment: k.0, milestone: k.1))),
-                (t("Validado", "Validated"), r.validated ? yes : no, "v", nil),
-                (t("Replanificado", "Rescheduled"), r.rescheduled ? yes : no, "r", nil),
-                (t("Evidencia", "Evidence"), r.evidence.isEmpty ? "—" : r.evidence, "e", editing(.evidence(commitment: k.0, milestone: k.1))),
-                (t("Nota", "Note"), r.note.isEmpty ? "—" : r.note, "n", editing(.note(commitment: k.0, milestone: k.1))),
-            ]
-            for (label, value, keys, field) in fields where y <= bottom {
-                fieldLine(m, &screen, y: y, x: x, width: width, label: label, value: value, key: keys, editing: field)
-                if label == t("Estado", "Status") { screen.paint(row: y, column: x + 15, width: DisplayWidth.of(value), role: .status(r.status)) }
-                y += 1
-            }
-        }
-        // Acuerdos of the current item.
-        let items = m.itemActionItems
-        y = max(y + 1, bottom - max(3, min(items.count + 1, 7)) + 1)
-        guard y <= bottom else { return }
-        line(t("Acuerdos del punto \(m.currentItem)", "Action items of item \(m.currentItem)") + "  [a]", .heading)
-        if items.isEmpty { line(t("(ninguno)", "(none)"), .dim) }
-        for (i, pick) in items.enumerated() where y <= bottom {
-            let a = pick.item
-            let who = [a.responsible, a.due?.iso].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            let origin = pick.actaNumber.map { "\($0) " } ?? ""
-            let text = "\(a.closed ? "[x]" : "[ ]") \(origin)\(a.number). \(a.text)" + (who.isEmpty ? "" : " — \(who)")
-            let row = y
-            line(DisplayWidth.truncated(text, to: width), a.closed ? .dim : .normal)
-            if m.pane == .actionItems && i == m.actionSelection { screen.paint(row: row, column: x, width: width, role: .selected) }
-        }
+        if first > 0 { screen.put("↑", row: top, column: x + width, role: .dim) }
+        if first + height < lines.count { screen.put("↓", row: top + height - 1, column: x + width, role: .dim) }
     }
 
     static func attendance(_ m: RecordModel, _ s: Session, _ screen: inout Screen, x: Int, width: Int,
                            selection: Int, delegate: TextField?) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
-        screen.put(t("Asistencia — Espacio: presente/ausente · d: delegado/a · Esc: volver",
-                     "Attendance — Space: present/absent · d: delegate · Esc: back"), row: 1, column: x, role: .heading, limit: width)
         let seats = s.agenda.seats
-        let visible = m.height - 5
-        let first = max(0, min(selection - visible / 2, seats.count - visible))
-        for (i, seat) in seats.enumerated().dropFirst(max(0, first)).prefix(visible) {
-            let y = 2 + i - max(0, first)
+        let present = seats.filter { s.attendance[$0.id]?.present == true }.count
+        let marked = seats.filter { s.attendance[$0.id] != nil }.count
+        screen.put(t("Asistencia: \(present) \(present == 1 ? "presente" : "presentes") · \(marked)/\(seats.count) marcados",
+                     "Attendance: \(present) present · \(marked)/\(seats.count) marked"), row: 1, column: x, role: .heading, limit: width)
+        let nameWidth = min(max(22, width / 2), 36)
+        var lines: [PaneLine] = []
+        for (i, seat) in seats.enumerated() {
             let a = s.attendance[seat.id]
+            let role: Role = a?.present == true ? .normal : .dim
             let mark = a == nil ? "[ ]" : (a!.present ? "[x]" : "[-]")
-            let name = DisplayWidth.truncated("\(mark) \(ActionItemForm.shortName(seat))", to: 22)
-            screen.put(name, row: y, column: x, role: a?.present == true ? .normal : .dim)
-            if i == selection, let delegate {
-                let col = delegate.render(into: &screen, row: y, column: x + 23, width: width - 23, role: .fieldActive)
-                screen.cursor = (y, col)
-            } else {
-                let who = a?.delegate ?? seat.delegates.first.map { "(\($0))" } ?? ""
-                screen.put(DisplayWidth.truncated(who, to: width - 23), row: y, column: x + 23, role: a?.present == true ? .normal : .dim)
+            let names = wrap("\(mark) \(ActionItemForm.shortName(seat))", width: nameWidth - 1)
+            let who = a.map { $0.present ? ($0.delegate ?? "") : t("ausente", "absent") } ?? seat.delegates.first.map { "(\($0))" } ?? ""
+            let whoLines = i == selection && delegate != nil ? [] : wrap(who, width: width - nameWidth)
+            var seatLines: [PaneLine] = []
+            for j in 0..<max(names.count, whoLines.count) {
+                var line = PaneLine()
+                if j < names.count { line.put(names[j], column: j == 0 ? 0 : 4, role: role) }
+                if j < whoLines.count { line.put(whoLines[j], column: nameWidth, role: role) }
+                seatLines.append(line)
             }
-            if i == selection && delegate == nil { screen.paint(row: y, column: x, width: width, role: .selected) }
+            if i == selection {
+                if let delegate {
+                    // The name being typed, whole, beside the seat.
+                    let editing = DetailPane.editing(delegate, column: nameWidth, width: width - nameWidth)
+                    for (j, e) in editing.enumerated() {
+                        if j < seatLines.count {
+                            seatLines[j].fill = e.fill
+                            seatLines[j].segments += e.segments
+                            seatLines[j].cursor = e.cursor
+                        } else {
+                            seatLines.append(e)
+                        }
+                    }
+                } else {
+                    for j in seatLines.indices { seatLines[j].paint = (0, width, .selected) }
+                }
+                for j in seatLines.indices { seatLines[j].isFocus = true }
+            }
+            lines += seatLines
         }
+        drawScrolled(lines, m, &screen, top: 2, x: x, width: width)
     }
 
     static func actionItemForm(_ m: RecordModel, _ s: Session, _ screen: inout Screen, form: ActionItemForm, x: Int, width: Int) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
-        var y = 1
         let title = form.number.map { t("Editar acuerdo \($0)", "Edit action item \($0)") }
             ?? t("Nuevo acuerdo", "New action item")
-        screen.put(title + t(" — punto \(form.item)", " — item \(form.item)"), row: y, column: x, role: .heading, limit: width)
-        y += 2
-        let rows: [(ActionItemForm.Field, String, String?)] = [
-            (.text, t("Texto", "Text"), nil),
-            (.kind, t("Tipo", "Type"), form.kind.label(m.language) + t("   (Espacio o Tab: cambia; d decisión, t tarea)", "   (Space or Tab: switch; d decision, t task)")),
-            (.responsible, t("Responsable", "Responsible"), nil),
-            (.due, t("Fecha límite", "Due date"), nil),
+        screen.put(title + t(" — punto \(form.item)", " — item \(form.item)"), row: 1, column: x, role: .heading, limit: width)
+        let labelWidth = 16
+        let fw = width - labelWidth
+        var lines: [PaneLine] = []
+        func note(_ text: String, _ role: Role = .dim) {
+            lines += wrap(text, width: fw).map { PaneLine($0, role, column: labelWidth) }
+        }
+        let fields: [(ActionItemForm.Field, String)] = [
+            (.text, t("Texto", "Text")), (.kind, t("Tipo", "Type")),
+            (.responsible, t("Responsable", "Responsible")), (.due, t("Fecha límite", "Due date")),
         ]
-        for (field, label, fixed) in rows {
+        for (field, label) in fields {
             let active = form.field == field
-            screen.put((active ? "▸ " : "  ") + label, row: y, column: x, role: active ? .heading : .dim, limit: 16)
-            let fx = x + 16, fw = width - 16
-            if let fixed {
-                screen.put(fixed, row: y, column: fx, role: active ? .fieldActive : .field, limit: fw)
+            var fieldLines: [PaneLine]
+            if field == .kind {
+                fieldLines = [PaneLine(form.kind.label(m.language), active ? .fieldActive : .field, column: labelWidth)]
+                if active { fieldLines[0].isFocus = true }
             } else {
                 let tf: TextField = field == .text ? form.text : field == .responsible ? form.responsible : form.due
                 if active {
-                    let col = tf.render(into: &screen, row: y, column: fx, width: fw, role: .fieldActive)
-                    screen.cursor = (y, col)
+                    fieldLines = DetailPane.editing(tf, column: labelWidth, width: fw)
                 } else {
-                    tf.render(into: &screen, row: y, column: fx, width: fw, role: .field)
+                    fieldLines = (tf.isEmpty ? [""] : wrap(tf.text, width: fw)).map { PaneLine($0, .field, column: labelWidth) }
+                    fieldLines[0].fill = (labelWidth, fw, .field)
                 }
             }
-            y += 1
-            if field == .responsible, let seat = form.completion(seats: s.agenda.seats) {
-                screen.put("→ " + ActionItemForm.shortName(seat) + " — " + seat.name + t(" (Tab)", " (Tab)"),
-                           row: y, column: fx, role: .dim, limit: fw)
-            }
-            if field == .due {
+            fieldLines[0].put((active ? "▸ " : "  ") + label, column: 0, role: active ? .heading : .dim, limit: labelWidth)
+            lines += fieldLines
+            switch field {
+            case .kind:
+                note(t("Espacio o Tab: cambia; d decisión, t tarea", "Space or Tab: switch; d decision, t task"))
+            case .responsible:
+                if let seat = form.completion(seats: s.agenda.seats) {
+                    note("→ " + ActionItemForm.shortName(seat) + " — " + seat.name + " (Tab)")
+                } else {
+                    note(t("Tab completa con un asiento de la mesa", "Tab completes from the mesa's seats"))
+                }
+            case .due:
                 let text = form.due.text
                 let parsed = DueDateInput.parse(text, base: s.agenda.date)
-                let hint = text.isEmpty ? t("2023-08-15, 15/08, +2w, +10d (vacío: sin fecha)", "2023-08-15, 15/08, +2w, +10d (empty: none)")
-                    : parsed.map { "→ " + $0.long(m.language) } ?? t("fecha no válida", "invalid date")
-                screen.put(hint, row: y, column: fx, role: parsed == nil && !text.isEmpty ? .error : .dim, limit: fw)
+                if text.isEmpty {
+                    note(t("2023-08-15, 15/08, +2w (semanas), +10d (días); vacío: sin fecha",
+                           "2023-08-15, 15/08, +2w (weeks), +10d (days); empty: none"))
+                } else {
+                    note(parsed.map { "→ " + $0.long(m.language) } ?? t("fecha no válida: 2023-08-15, 15/08, +2w o +10d",
+                                                                       "invalid date: 2023-08-15, 15/08, +2w or +10d"),
+                         parsed == nil ? .error : .dim)
+                }
+            case .text: break
             }
-            y += 1
+            lines.append(PaneLine())
         }
-        y += 1
-        screen.put(t("Enter: campo siguiente (en el último, guarda) · ↑↓: campos · Esc: cancelar · C-e: $EDITOR",
-                     "Enter: next field (on the last, saves) · ↑↓: fields · Esc: cancel · C-e: $EDITOR"),
-                   row: y, column: x, role: .hint, limit: width)
+        lines += wrap(t("Enter: campo siguiente (en el último, guarda) · ↑↓: campos · Esc: cancelar · C-e: $EDITOR",
+                        "Enter: next field (on the last, saves) · ↑↓: fields · Esc: cancel · C-e: $EDITOR"), width: width)
+            .map { PaneLine($0, .hint) }
+        drawScrolled(lines, m, &screen, top: 3, x: x, width: width)
     }
 
     static func help(_ m: RecordModel, _ screen: inout Screen, scroll: Int) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         let top = 1, bottom = m.height - 3
         for y in top...bottom { screen.fill(row: y, column: 0, width: m.width, role: .overlay) }
-        screen.put(t("Ayuda de acta record — teclas (↑↓ desplaza, Esc cierra)", "acta record help — keys (↑↓ scroll, Esc closes)"),
-                   row: top, column: 2, role: .heading)
-        let lines = m.keyMap.helpLines(m.language)
-        let columnWidth = m.width >= 120 ? (m.width - 4) / 2 : m.width - 4
-        let perColumn = bottom - top - 1
-        let columns = m.width >= 120 ? 2 : 1
-        let start = min(scroll, max(0, lines.count - perColumn * columns))
-        for (i, line) in lines.dropFirst(start).prefix(perColumn * columns).enumerated() {
-            let column = i / perColumn
-            let y = top + 1 + i % perColumn
-            let x = 2 + column * columnWidth
-            if line.isHeading {
-                screen.put(line.keys, row: y, column: x, role: .heading, limit: columnWidth - 1)
-            } else {
-                screen.put(line.keys, row: y, column: x + 1, role: .key, limit: 16)
-                screen.put(line.text, row: y, column: x + 18, role: .overlay, limit: columnWidth - 19)
-            }
+        let (columns, columnWidth) = HelpPane.columns(screenWidth: m.width)
+        let rows = HelpPane.rows(screenHeight: m.height)
+        let lines = HelpPane.lines(m.keyMap, m.language, width: columnWidth - 1)
+        let start = min(scroll, max(0, lines.count - rows * columns))
+        let shownRange = "\(start + 1)–\(min(lines.count, start + rows * columns))/\(lines.count)"
+        screen.put(t("Ayuda de acta record — teclas", "acta record help — keys") + " (" + shownRange + ")",
+                   row: top, column: 2, role: .heading, limit: m.width - 4)
+        for (i, line) in lines.dropFirst(start).prefix(rows * columns).enumerated() {
+            line.draw(into: &screen, row: top + 1 + i % rows, x: 2 + (i / rows) * columnWidth, width: columnWidth - 1)
         }
     }
 
     static func bottomBars(_ m: RecordModel, _ screen: inout Screen) {
         let hintRow = m.height - 2, messageRow = m.height - 1
-        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow)
+        var formats: String?
+        if case .editing(let editor) = m.mode, editor.target == .nextSession {
+            formats = m.language == .es ? "Fecha: 2023-08-15, 15/08, +2w (semanas), +10d (días)" : "Date: 2023-08-15, 15/08, +2w (weeks), +10d (days)"
+        }
+        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats)
         var prompt: (label: String, field: TextField)?
         if case .search(let search) = m.mode { prompt = ("/", search.field) }
         if case .editing(let editor) = m.mode, editor.target == .nextSession {

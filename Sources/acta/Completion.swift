@@ -1,0 +1,28 @@
+import ActaStore
+import ArgumentParser
+import Foundation
+
+/// Tab completion of session names and plan ids, read from the sessions folder the command
+/// line would use (`--sessions` already typed, else ACTA_SESSIONS, else found upwards).
+enum Completion {
+    static func sessionsFolder(_ words: [String]) -> SessionsDirectory {
+        var option: String?
+        for (i, word) in words.enumerated() {
+            if word == "--sessions", i + 1 < words.count { option = words[i + 1] }
+            else if word.hasPrefix("--sessions=") { option = String(word.dropFirst("--sessions=".count)) }
+        }
+        return SessionsLocator.locate(option: option, environment: ProcessInfo.processInfo.environment).directory
+    }
+
+    static let sessions = CompletionKind.custom { words, _, prefix in
+        sessionsFolder(words).sessionNames().filter { $0.hasPrefix(prefix) }
+    }
+
+    static let plans = CompletionKind.custom { words, _, prefix in
+        let folder = FileIO.parent(of: sessionsFolder(words).planPath("x"))
+        return FileIO.listDirectory(folder).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(".yaml".count)) }.filter { $0.hasPrefix(prefix) }
+    }
+
+    static let languages = CompletionKind.list(["es", "en"])
+}
