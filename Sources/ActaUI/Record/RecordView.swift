@@ -290,7 +290,7 @@ public enum RecordView {
         if case .editing(let editor) = m.mode, editor.target == .nextSession {
             formats = m.language == .es ? "Fecha: 2023-08-15, 15/08, +2w (semanas), +10d (días)" : "Date: 2023-08-15, 15/08, +2w (weeks), +10d (days)"
         }
-        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats)
+        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats, inapplicable: m.inapplicableCommands)
         var prompt: (label: String, field: TextField)?
         if case .search(let search) = m.mode { prompt = ("/", search.field) }
         if case .editing(let editor) = m.mode, editor.target == .nextSession {
