@@ -1,6 +1,7 @@
 import ActaCore
 
 /// Turns a file's bytes into text: strict UTF-8, no NUL, a BOM dropped, CRLF read as LF.
+/// A lone CR is kept (an editor shows it on its line, so line numbers stay the editor's).
 public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
         var bytes = bytes[...]
@@ -11,7 +12,8 @@ public enum TextDecoding {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         // Looked for in the bytes: String.contains went through Foundation, a fifth of a load.
-        return bytes.contains(0x0D) ? text.replacingCRLF() : text
+        let hasCRLF = bytes.indices.dropLast().contains { bytes[$0] == 0x0D && bytes[$0 + 1] == 0x0A }
+        return hasCRLF ? text.replacingCRLF() : text
     }
 
     /// A spreadsheet saved as text: UTF-8 (with or without BOM) when it is valid UTF-8, else
@@ -90,11 +92,11 @@ public enum TextDecoding {
 
 extension String {
     fileprivate func replacingCRLF() -> String {
-        // Swift treats "\r\n" as one Character, so split on it and on lone CRs.
+        // Swift treats "\r\n" as one Character.
         var out = ""
         out.reserveCapacity(utf8.count)
         for c in self {
-            if c == "\r\n" || c == "\r" { out.append("\n") } else { out.append(c) }
+            if c == "\r\n" { out.append("\n") } else { out.append(c) }
         }
         return out
     }
