@@ -143,22 +143,27 @@ public final class SessionIndex {
     // MARK: - Identity
 
     struct FileIdentity: Equatable {
-        let size: Int, seconds: Int, nanoseconds: Int, inode: UInt64
-        var text: String { "\(size):\(seconds).\(nanoseconds):\(inode)" }
+        let size: Int, seconds: Int, nanoseconds: Int, inode: UInt64, mode: UInt32
+        var text: String { "\(size):\(seconds).\(nanoseconds):\(inode):\(String(mode, radix: 8))" }
+        var isRegularFile: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
     }
 
+    /// The file itself, not where a link leads (the loader refuses links anyway).
     static func identity(of path: String) -> FileIdentity? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
+        guard lstat(path, &st) == 0 else { return nil }
         return FileIdentity(size: Int(st.st_size), seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec),
-                            inode: UInt64(st.st_ino))
+                            inode: UInt64(st.st_ino), mode: UInt32(st.st_mode))
     }
 
     /// FNV-1a of the journal's last bytes: a rewrite that keeps size and time still shows.
+    /// Only a regular file is opened (a pipe would block), never through a link.
     static func tailHash(_ path: String, size: Int) -> UInt64 {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return 0 }
         let n = min(size, tailBytes)
         var buffer = [UInt8](repeating: 0, count: n)
         let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, n, off_t(size - n)) }
@@ -172,7 +177,7 @@ public final class SessionIndex {
         var journal = "-"
         let journalPath = "\(folder)/\(SessionsDirectory.journalFile)"
         if let j = Self.identity(of: journalPath) {
-            journal = "\(j.text):\(Self.hex(Self.tailHash(journalPath, size: j.size)))"
+            journal = j.text + (j.isRegularFile ? ":\(Self.hex(Self.tailHash(journalPath, size: j.size)))" : "")
         }
         let planFile = Self.identity(of: directory.planPath(plan))?.text ?? "-"
         return "v\(Self.schemaVersion)|a \(agenda)|j \(journal)|p \(plan) \(planFile)"
@@ -240,7 +245,8 @@ public final class SessionIndex {
     /// The plan id an agenda names, read cheaply (a `plan:` line) for the entry's identity;
     /// nil when it is not written that simply (the entry is then not cached).
     static func planID(in folder: String) -> String? {
-        guard let bytes = try? FileIO.read("\(folder)/\(SessionsDirectory.agendaFile)") else { return nil }
+        guard let bytes = try? FileIO.read("\(folder)/\(SessionsDirectory.agendaFile)", limit: InputLimits.definitionFileBytes,
+                                           followLinks: false) else { return nil }
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) where line.starts(with: Array("plan:".utf8)) {
             var value = String(decoding: line.dropFirst(5), as: UTF8.self)
             if let hash = value.firstIndex(of: "#") { value = String(value[..<hash]) }
