@@ -167,6 +167,9 @@ struct RecordLoop {
                 changed = true
             }
             if terminal.takeContinued() { changed = true }
+            // Wait for a key until the clock's next second: nothing runs while nothing changes.
+            let millisecond = Int(Date().timeIntervalSince1970 * 1000) % 1000
+            terminal.setReadTimeout(1001 - millisecond)
             if let input = terminal.read() {
                 if input == .key(.function(12)) && crashKeyEnabled {
                     // Test hook (ACTA_DEBUG_CRASH_KEY=1): a Swift runtime trap, to prove the crash guard restores the terminal.

@@ -78,6 +78,9 @@ struct Review: ParsableCommand {
                 _ = model.update(.resize(width: size.width, height: size.height))
                 changed = true
             }
+            // Following checks the journal five times a second; otherwise wait for a key (waking
+            // once a second only so that a signal or a closed terminal is noticed).
+            terminal.setReadTimeout(journal == nil ? 1000 : 200)
             if let input = terminal.read() {
                 if input == .key(.control("c")) { code = 130; break }
                 // Ctrl-Z suspends, as in less; Ctrl-L repaints.
