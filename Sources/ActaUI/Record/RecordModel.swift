@@ -1,4 +1,5 @@
 import ActaCore
+import ActaFormats
 
 /// What the record screen asks the program to do; performed outside the model, so `update` stays pure.
 public enum Effect: Sendable, Hashable {
@@ -63,8 +64,13 @@ public struct RecordModel: Sendable {
     public static let minimumWidth = 60
     public static let minimumHeight = 20
 
+    /// Recording after the fact (from paper notes): no item clock starts by itself; the secretary
+    /// types the times of each item and of the session (T, or Enter on an item).
+    public let clockless: Bool
+
     public init(session: Session, name: String, archive: MesaArchive, language: Language, now: Timestamp,
-                width: Int, height: Int, draft: Draft? = nil) {
+                width: Int, height: Int, draft: Draft? = nil, clockless: Bool = false) {
+        self.clockless = clockless
         self.session = session
         self.sessionName = name
         self.archive = archive
@@ -104,7 +110,7 @@ public struct RecordModel: Sendable {
         guard isCompact else { return true }
         switch mode {
         case .browse, .search, .help, .draftOffer: return pane != .agenda
-        case .editing(let editor): return editor.target != .nextSession || pane != .agenda
+        case .editing(let editor): return !editor.target.isBottomPrompt || pane != .agenda
         case .actionItemForm, .attendance, .speakers: return true
         }
     }
@@ -270,7 +276,7 @@ public struct RecordModel: Sendable {
     /// Moving into an item with Space starts its clock (and ends the running one). Nothing else
     /// does: a correction in a finished item must never move the clocks.
     mutating func ensureRunning(_ item: Int) {
-        if shown.runningItem != item { record(.itemStarted(item: item)) }
+        if !clockless, shown.runningItem != item { record(.itemStarted(item: item)) }
     }
 
     func say(_ es: String, _ en: String, error: Bool = false) -> StatusMessage {
@@ -393,6 +399,9 @@ public struct RecordModel: Sendable {
             mode = .actionItemForm(ActionItemForm(item: currentItem))
         case .setNextSession:
             mode = .editing(FieldEditor(.nextSession, text: shown.nextSession?.date.iso ?? ""))
+        case .correctTimes:
+            let item = selectedRow.item
+            mode = .editing(FieldEditor(.times(item: item), text: typedTimes(item: item)))
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
@@ -469,6 +478,8 @@ public struct RecordModel: Sendable {
         switch selectedRow {
         case .attendance:
             mode = .attendance(AttendanceSheet())
+        case .item(let n) where clockless:
+            mode = .editing(FieldEditor(.times(item: n), text: typedTimes(item: n)))
         case .item(let n):
             if shown.runningItem == n {
                 record(.itemEnded(item: n))
@@ -565,9 +576,48 @@ public struct RecordModel: Sendable {
             record(.nextSessionSet(date: date, note: nil))
             message = say("Próxima sesión: \(date.long(.es)).", "Next session: \(date.long(.en)).")
             mode = .browse
+        case .times(let item):
+            guard let corrections = timeCorrections(text, item: item) else { return [] }
+            corrections.forEach { record($0) }
+            let what = item.map { t("del punto \($0)", "of item \($0)") } ?? t("de la sesión", "of the session")
+            message = say("Horas \(what) corregidas: \(text.trimmingSpaces()).", "Times \(what) corrected: \(text.trimmingSpaces()).")
+            mode = .browse
         }
         draftSaved = nil
         return [.clearDraft, .flushJournal]
+    }
+
+    // MARK: Times typed by the secretary
+
+    /// The times of an item (or of the session) as the editor opens with them: "09:05-10:40", "09:05-".
+    func typedTimes(item: Int?) -> String {
+        let s = shown
+        let (start, end) = item.map { (s.timings[$0]?.firstStart, s.timings[$0]?.lastEnd) } ?? (s.heldFrom, s.correctedEnd)
+        func clock(_ t: Timestamp?) -> String { t.map { TimeZones.local($0, in: s.timeZone).clock } ?? "" }
+        return start == nil && end == nil ? "" : clock(start) + "-" + clock(end)
+    }
+
+    /// The corrections typed, checked against the session; nil (with the reason shown) when refused.
+    mutating func timeCorrections(_ text: String, item: Int?) -> [SessionEventKind]? {
+        guard let range = ClockRangeInput.parse(text) else {
+            message = say("Hora no válida: use 09:05-10:40, 09:05 (inicio) o -10:40 (fin).",
+                          "Invalid time: use 09:05-10:40, 09:05 (start) or -10:40 (end).", error: true)
+            return nil
+        }
+        var check = shown
+        var kinds: [SessionEventKind] = []
+        for (boundary, clock) in [(TimeBoundary.start, range.start), (.end, range.end)] {
+            guard let clock else { continue }
+            let time = TimeZones.timestamp(check.agenda.date, hour: clock.hour, minute: clock.minute, in: check.timeZone)
+            let kind = SessionEventKind.timeCorrected(item: item, boundary: boundary, time: time)
+            if let problem = check.problem(with: kind) {
+                message = StatusMessage(text: problem.text(language), isError: true)
+                return nil
+            }
+            check.apply(SessionEvent(seq: check.nextSeq, at: now, kind: kind))
+            kinds.append(kind)
+        }
+        return kinds
     }
 
     // MARK: Search
