@@ -118,7 +118,7 @@ public struct MesaRepository: Sendable {
     /// or agenda is not committed yet (recorded while git was missing, or created by acta new).
     /// Outputs alone that differ are left out: a reader who regenerated an acta (in English, say)
     /// must not publish it.
-    func pendingRecordFiles() throws(SharingUnavailable) -> [String] {
+    func pendingRecordFiles() throws(SharingUnavailable) -> (files: [String], sessions: [String]) {
         let status = try run(["status", "--porcelain", "-z", "--untracked-files=all", "--", sessions.root]).stdout
         let changed = Set(status.split(separator: "\0").compactMap { entry -> String? in
             // "XY path"; a rename's second entry (its old path) has no status and is skipped.
@@ -128,7 +128,7 @@ public struct MesaRepository: Sendable {
         let sessionsWithNews = sessions.sessionNames().filter { name in
             [SessionsDirectory.agendaFile, SessionsDirectory.journalFile].contains { changed.contains(SessionsLocator.absolute(sessions.folder(name)) + "/" + $0) }
         }
-        return sessionsWithNews.flatMap(recordFiles(ofSession:)) + planFiles()
+        return (sessionsWithNews.flatMap(recordFiles(ofSession:)) + planFiles(), sessionsWithNews)
     }
 
     func run(_ arguments: [String]) throws(SharingUnavailable) -> Git.Output {

@@ -32,8 +32,10 @@ extension MesaRepository {
     /// Commits what is not yet, pulls (rebase) and pushes; stops before touching anything when a
     /// session was recorded on two machines.
     public func sync(language: Language, keep: KeptJournal? = nil) throws(SharingUnavailable) -> SyncOutcome {
-        let committed = try commit(try pendingRecordFiles(), message: language == .es
-            ? "acta sync: registros aún sin compartir" : "acta sync: records not yet shared")
+        let pending = try pendingRecordFiles()
+        let names = pending.sessions.isEmpty ? "" : " (" + pending.sessions.joined(separator: ", ") + ")"
+        let committed = try commit(pending.files, message: language == .es
+            ? "acta sync: registros aún sin compartir\(names)" : "acta sync: records not yet shared\(names)")
         let upstream = try trackUpstream()
         guard let upstream else {
             return .done(received: [], sent: try count("HEAD"), committed: committed)

@@ -50,10 +50,7 @@ public struct BundledResources: Sendable, Equatable {
     public func planPath(_ id: String) -> String { "\(plansFolder)/\(id).yaml" }
 
     /// The ids of the bundled plans, sorted.
-    public func planIDs() -> [String] {
-        FileIO.listDirectory(plansFolder).filter { !$0.hasPrefix(".") && $0.hasSuffix(".yaml") }
-            .map { String($0.dropLast(".yaml".count)) }
-    }
+    public func planIDs() -> [String] { SessionsDirectory.planIDs(in: plansFolder) }
 
     /// Copies every bundled plan into `sessionsRoot/plans/` (both created if missing) that is not
     /// there yet; a plan the user already has is left as it is. Returns the ids copied.

@@ -28,6 +28,14 @@ public struct SessionsDirectory: Sendable {
     public func folder(_ name: String) -> String { "\(root)/\(name)" }
     public func planPath(_ id: String) -> String { "\(root)/plans/\(id).yaml" }
 
+    /// The ids of the plans in `plans/`, sorted.
+    public func planIDs() -> [String] { Self.planIDs(in: FileIO.parent(of: planPath("x"))) }
+
+    /// The ids of the `<id>.yaml` files of a plans folder, sorted.
+    public static func planIDs(in folder: String) -> [String] {
+        FileIO.listDirectory(folder).filter { !$0.hasPrefix(".") && $0.hasSuffix(".yaml") }.map { String($0.dropLast(".yaml".count)) }
+    }
+
     /// Turns what a user typed (a folder name, or a relative or absolute path to it or to a file
     /// in it) into a session name inside this directory. Nothing may reach outside it.
     public func resolve(_ argument: String) throws(StoreError) -> String {

@@ -168,6 +168,10 @@ public final class CursesTerminal {
         case .dim, .hint: return (dim, 0)
         case .overlay: return (0, 8)
         case .match: return (reverse, 2)
+        case .bar(let s):
+            // The status's colour as the block's background: its letter stays readable inside.
+            let (attr, pair) = attributes(.status(s))
+            return (attr | reverse, pair)
         case .status(let s):
             switch s {
             case .complete?: return (bold, 4)

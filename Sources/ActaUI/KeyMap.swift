@@ -182,6 +182,8 @@ public struct KeyMap: Sendable {
                    hintES: "cerrar", hintEN: "close"),
         KeyBinding([.down, .character("j")], .moveDown, .help, es: "Bajar", en: "Scroll down", hintES: "desplazar", hintEN: "scroll"),
         KeyBinding([.up, .character("k")], .moveUp, .help, es: "Subir", en: "Scroll up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .help, es: "Página abajo", en: "Page down", hintES: "página", hintEN: "page"),
+        KeyBinding([.pageUp, .character("b")], .pageUp, .help, es: "Página arriba", en: "Page up"),
     ])
 
     /// The keys of `acta record`.

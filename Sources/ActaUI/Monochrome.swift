@@ -30,7 +30,7 @@ extension Role {
         case .fieldActive: return [.underline, .bold]
         case .heading, .key, .error, .warning: return .bold
         case .selectedDim, .field: return .underline
-        case .match: return .reverse
+        case .match, .bar: return .reverse
         case .dim, .hint: return .dim
         case .status(let s): return s == .complete ? .bold : (s == nil ? .dim : [])
         case .normal, .ok, .overlay: return []

@@ -1,12 +1,25 @@
 import ActaCore
 
-/// A scrolling view over laid-out lines, with search: matches highlighted, n/N move between them.
+/// One occurrence of the query: the line it starts on, and every run to highlight (a match
+/// wrapped across lines of a paragraph or a table cell has one run per line).
+public struct PagerMatch: Sendable, Hashable {
+    public var line: Int
+    public var runs: [Highlight]
+
+    public struct Highlight: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var width: Int
+    }
+}
+
+/// A scrolling view over laid-out lines, with search: every match found, also across the lines a
+/// wrapped text takes, highlighted whole; n/N move between them.
 public struct Pager: Sendable, Hashable {
     public private(set) var lines: [StyledLine]
     public private(set) var top = 0
     public private(set) var query = ""
-    /// (line, column range in Characters) of each match.
-    public private(set) var matches: [Int] = []
+    public private(set) var matches: [PagerMatch] = []
     public private(set) var currentMatch: Int?
 
     public init(lines: [StyledLine]) { self.lines = lines }
@@ -33,48 +46,91 @@ public struct Pager: Sendable, Hashable {
 
     public mutating func show(line: Int, height: Int) { top = line; clamp(height) }
 
-    /// Finds lines containing `query` (case and accents ignored) and shows the first from `from`.
+    /// Finds every occurrence of `query` (case and accents ignored) and shows the first from `from`.
     public mutating func search(_ query: String, height: Int, from: Int? = nil) {
         self.query = query
-        let q = Folding.fold(query)
-        matches = q.isEmpty ? [] : lines.indices.filter { Folding.fold(lines[$0].text).contains(q) }
+        matches = Self.find(Folding.fold(query), in: lines)
         let start = from ?? top
-        currentMatch = matches.firstIndex { $0 >= start } ?? (matches.isEmpty ? nil : 0)
-        if let m = currentMatch { show(line: max(0, matches[m] - 2), height: height) }
+        currentMatch = matches.firstIndex { $0.line >= start } ?? (matches.isEmpty ? nil : 0)
+        if let m = currentMatch { show(line: max(0, matches[m].line - 2), height: height) }
+    }
+
+    /// Each logical text (a paragraph, a cell) is its pieces joined by a space, as wrapping split them.
+    static func find(_ q: String, in lines: [StyledLine]) -> [PagerMatch] {
+        guard !q.isEmpty else { return [] }
+        // (line, piece) in order, per unit; a line without pieces is a unit of its own.
+        var units: [Int: [(line: Int, piece: TextPiece)]] = [:]
+        var order: [Int] = []
+        var own = -1
+        for (i, line) in lines.enumerated() {
+            let pieces = line.pieces.isEmpty ? [TextPiece(column: 0, text: line.text, unit: own)] : line.pieces
+            if line.pieces.isEmpty { own -= 1 }
+            for piece in pieces {
+                if units[piece.unit] == nil { order.append(piece.unit) }
+                units[piece.unit, default: []].append((i, piece))
+            }
+        }
+        let needle = Array(q)
+        var found: [PagerMatch] = []
+        for unit in order {
+            let parts = units[unit]!
+            // The unit's characters, folded one by one, each knowing where it is drawn.
+            var folded: [(text: String, line: Int, column: Int, width: Int)] = []
+            for (n, part) in parts.enumerated() {
+                if n > 0 { folded.append((" ", -1, 0, 0)) }
+                var x = part.piece.column
+                for c in part.piece.text {
+                    let w = DisplayWidth.of(c)
+                    folded.append((c == "\u{00A0}" ? " " : Folding.fold(String(c)), part.line, x, w))
+                    x += w
+                }
+            }
+            var start = 0
+            while start < folded.count {
+                var joined: [Character] = []
+                var end = start
+                while end < folded.count && joined.count < needle.count {
+                    joined += Array(folded[end].text)
+                    end += 1
+                }
+                guard joined == needle else { start += 1; continue }
+                var runs: [PagerMatch.Highlight] = []
+                for f in folded[start..<end] where f.line >= 0 {
+                    if let last = runs.last, last.line == f.line, last.column + last.width == f.column {
+                        runs[runs.count - 1].width += f.width
+                    } else {
+                        runs.append(.init(line: f.line, column: f.column, width: f.width))
+                    }
+                }
+                if let first = runs.first { found.append(PagerMatch(line: first.line, runs: runs)) }
+                start = end
+            }
+        }
+        return found.sorted { ($0.line, $0.runs.first?.column ?? 0) < ($1.line, $1.runs.first?.column ?? 0) }
     }
 
     public mutating func nextMatch(height: Int, backwards: Bool = false) {
         guard !matches.isEmpty else { return }
         let c = currentMatch ?? 0
         currentMatch = backwards ? (c - 1 + matches.count) % matches.count : (c + 1) % matches.count
-        show(line: max(0, matches[currentMatch!] - 2), height: height)
+        show(line: max(0, matches[currentMatch!].line - 2), height: height)
     }
 
-    /// Draws lines from `top` into rows [row, row+height), highlighting matches.
+    /// Draws lines from `top` into rows [row, row+height), their coloured runs, and the matches.
     public func render(into screen: inout Screen, row: Int, column: Int, width: Int, height: Int) {
-        let q = Folding.fold(query)
         for i in 0..<height {
             let index = top + i
             guard index < lines.count else { break }
             let line = lines[index]
             screen.put(line.text, row: row + i, column: column, role: line.role, limit: width)
-            guard !q.isEmpty, matches.contains(index) else { continue }
-            // Highlight each occurrence, measured in display columns.
-            let chars = Array(line.text)
-            let folded = chars.map { Folding.fold(String($0)) }
-            var x = 0
-            var c = 0
-            while c < chars.count {
-                var joined = ""
-                var k = c
-                while k < chars.count && joined.count < q.count { joined += folded[k]; k += 1 }
-                if joined == q {
-                    let w = chars[c..<k].reduce(0) { $0 + DisplayWidth.of($1) }
-                    let isCurrent = currentMatch.map { matches[$0] == index } ?? false
-                    screen.paint(row: row + i, column: column + x, width: min(w, width - x), role: isCurrent ? .match : .selected)
-                }
-                x += DisplayWidth.of(chars[c])
-                c += 1
+            for run in line.runs where run.column < width {
+                screen.paint(row: row + i, column: column + run.column, width: min(run.width, width - run.column), role: run.role)
+            }
+        }
+        for (n, match) in matches.enumerated() {
+            for run in match.runs where run.line >= top && run.line < top + height && run.column < width {
+                screen.paint(row: row + run.line - top, column: column + run.column, width: min(run.width, width - run.column),
+                             role: n == currentMatch ? .match : .selected)
             }
         }
     }

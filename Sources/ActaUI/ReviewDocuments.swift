@@ -31,11 +31,14 @@ public enum ReviewDocuments {
                     }
                     change = parts.isEmpty ? t(l, "= sin cambio", "= no change") : parts.joined(separator: "; ")
                 }
-                return [e.date.iso, e.actaNumber, e.report.status?.label(l) ?? "—", e.report.percent.map { "\($0) %" } ?? "—",
+                // The bar and the figure stay together: no-break spaces keep wrapping from parting them.
+                let progress = e.report.percent.map { Bar.fill(Double($0) / 100, width: 6) + "\u{00A0}\($0)\u{00A0}%" } ?? "—"
+                return [e.date.iso, e.actaNumber, e.report.status?.label(l) ?? "—", progress,
                         e.report.validated ? t(l, "Sí", "Yes") : t(l, "No", "No"), change]
             }
             blocks.append(.table(header: [t(l, "Fecha", "Date"), t(l, "Acta", "Minutes"), t(l, "Estado", "Status"),
-                                          t(l, "% avance", "% progress"), t(l, "Validado", "Validated"), t(l, "Cambio", "Change")],
+                                          t(l, "% avance", "% progress"), t(l, "Validado", "Validated"),
+                                          t(l, "Cambio vs anterior", "Change vs previous")],
                                  rows: rows))
         }
         return blocks
@@ -59,6 +62,42 @@ public enum ReviewDocuments {
             .table(header: [t(l, "Institución", "Institution")] + statuses.map { $0?.label(l) ?? t(l, "No informado", "Not reported") },
                    rows: rows),
         ]
+    }
+
+    /// The plan summary as a chart: per institution a stacked bar of its hitos by status (the
+    /// status letter inside each share, so it reads without colour), its counts, and a legend.
+    public static func summaryChart(archive: MesaArchive, plan: Plan, language l: Language, width: Int) -> [StyledLine] {
+        guard let summary = archive.statusSummary(plan: plan.id) else { return [] }
+        let statuses: [MilestoneStatus?] = MilestoneStatus.allCases.reversed().map { $0 } + [nil]
+        func letter(_ s: MilestoneStatus?) -> String { s.map { String($0.mark) } ?? "·" }
+        // The legend, packed into as many lines as the width needs.
+        var lines = [StyledLine(text: "", role: .dim)]
+        for s in statuses {
+            let entry = letter(s) + " " + (s?.label(l) ?? t(l, "No informado", "Not reported"))
+            if !lines[lines.count - 1].text.isEmpty {
+                if DisplayWidth.of(lines[lines.count - 1].text) + 2 + DisplayWidth.of(entry) > width {
+                    lines.append(StyledLine(text: "", role: .dim))
+                } else {
+                    lines[lines.count - 1].text += "  "
+                }
+            }
+            lines[lines.count - 1].runs.append(StyleRun(column: DisplayWidth.of(lines[lines.count - 1].text), width: 1, role: .bar(s)))
+            lines[lines.count - 1].text += entry
+        }
+        let nameWidth = min(12, summary.rows.map { DisplayWidth.of(shortName($0.institution)) }.max() ?? 6)
+        let most = summary.rows.map { $0.counts.values.reduce(0, +) }.max() ?? 1
+        let barRoom = max(10, width - nameWidth - 2 - 22)
+        // Bars share one scale, so a longer bar is an institution with more hitos.
+        let cellsPerHito = max(1, min(4, barRoom / max(1, most)))
+        for row in summary.rows {
+            let total = row.counts.values.reduce(0, +)
+            let name = DisplayWidth.padded(DisplayWidth.truncated(shortName(row.institution), to: nameWidth), to: nameWidth)
+            let counts = statuses.compactMap { s in row.counts[s].flatMap { $0 > 0 ? "\($0)\(letter(s))" : nil } }
+            let bar = Bar.stacked(statuses.map { ($0, row.counts[$0] ?? 0) }, total: total, width: total * cellsPerHito,
+                                  column: nameWidth + 2)
+            lines.append(StyledLine(text: name + "  " + bar.text + "  " + counts.joined(separator: " "), role: .normal, runs: bar.runs))
+        }
+        return lines
     }
 
     /// "Ministerio de Gobernación (MINGOB)" → "MINGOB".

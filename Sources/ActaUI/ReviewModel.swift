@@ -45,7 +45,8 @@ public struct ReviewModel: Sendable {
     public private(set) var actionFilter = ActionItemFilter()
     public private(set) var actionSelection = 0
     public private(set) var actionTop = 0
-    public private(set) var helpScroll = 0
+    private var helpPager = HelpPager()
+    public var helpScroll: Int { helpPager.scroll }
     /// The session followed live, if any.
     public let follow: String?
     public private(set) var lastUpdate: Timestamp?
@@ -136,7 +137,8 @@ public struct ReviewModel: Sendable {
             if e.field == .search {
                 pager.search(e.text.text, height: bodyHeight)
                 message = pager.matches.isEmpty ? t("No se encontró «\(e.text.text)».", "“\(e.text.text)” not found.")
-                    : t("\(pager.matches.count) coincidencias (n / N)", "\(pager.matches.count) matches (n / N)")
+                    : t(Plural.count(pager.matches.count, "coincidencia", "coincidencias") + " (n / N)",
+                        Plural.count(pager.matches.count, "match", "matches") + " (n / N)")
             }
         default:
             _ = e.text.handle(key)
@@ -161,13 +163,14 @@ public struct ReviewModel: Sendable {
         case .quit, .back:
             if stack.count > 1 { pop(); return false }
             return command == .quit
-        case .help: helpScroll = 0; push(.help)
+        case .help: helpPager = HelpPager(); push(.help)
         case .actionItemsScreen: push(.actionItems)
         case .commitmentsScreen: push(.commitments)
         case .search:
             switch screen {
             case .list: editing = (.listFilter, TextField(listFilter))
-            case .session, .timeline: editing = (.search, TextField(pager.query))
+            // The last query, selected: Enter repeats it, typing replaces it.
+            case .session, .timeline: editing = (.search, TextField(pager.query, selected: true))
             case .actionItems: editing = (.responsible, TextField(actionFilter.responsible))
             default: break
             }
@@ -227,9 +230,12 @@ public struct ReviewModel: Sendable {
         case .actionItems:
             actionSelection = step(actionSelection, command, count: shownActionItems.count, page: page)
         case .help:
-            let count = keyMap.helpLines(language).count
-            if command == .moveDown { helpScroll = min(helpScroll + 1, max(0, count - bodyHeight)) }
-            if command == .moveUp { helpScroll = max(0, helpScroll - 1) }
+            // The same pager and layout as acta record's help: whole lines, a line or a page at a time.
+            let (columns, columnWidth) = HelpPane.columns(screenWidth: width)
+            let count = HelpPane.lines(keyMap, language, width: columnWidth - 1).count
+            let page = bodyHeight * columns
+            let key: Key = command == .moveDown ? .down : command == .moveUp ? .up : command == .pageDown ? .pageDown : .pageUp
+            _ = helpPager.handle(key, keyMap: keyMap, page: page, lastStart: max(0, count - page))
         }
     }
 

@@ -71,9 +71,12 @@ public enum ReviewView {
         if let warning = m.archive.cadence(today: m.today).warning(m.language) {
             for line in wrap(warning, width: m.width - 2).prefix(3) { screen.put(line, row: y, column: 1, role: .warning); y += 1 }
         }
-        let titleWidth = max(10, m.width - 2 - 10 - 12 - 7 - 9 - 8)
-        let widths = [10, 11, titleWidth, 6, 8]
-        screen.put(columns([t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "HITOS"), t("ABIERTOS", "OPEN")], widths: widths),
+        // The hitos column: reported of planned, and a small bar of the same.
+        let barWidth = m.width >= 100 ? 8 : 5
+        let hitosWidth = max(DisplayWidth.of(t("HITOS", "MILESTONES")), 6 + barWidth)
+        let titleWidth = max(10, m.width - 2 - 10 - 11 - hitosWidth - 8 - 2 * 4)
+        let widths = [10, 11, titleWidth, hitosWidth, 8]
+        screen.put(columns([t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "MILESTONES"), t("ABIERTOS", "OPEN")], widths: widths),
                    row: y, column: 1, role: .heading)
         y += 1
         let listed = m.listed
@@ -85,7 +88,10 @@ public enum ReviewView {
             let row = y + i - max(0, first)
             if let s = e.session {
                 let open = openCounts[e.name] ?? 0
-                screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.listedTitle(m.language), String(s.reports.count), String(open)], widths: widths),
+                let planned = s.agenda.items.reduce(0) { $0 + $1.milestones.count }
+                let reported = s.orderedReports.count
+                let hitos = Bar.fill(planned == 0 ? 0 : Double(reported) / Double(planned), width: barWidth) + " \(reported)/\(planned)"
+                screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.listedTitle(m.language), hitos, String(open)], widths: widths),
                            row: row, column: 1)
             } else {
                 screen.put(columns([String(e.name.prefix(10)), "⚠", e.name + " — " + (e.problem ?? ""), "—", "—"], widths: widths),
@@ -101,9 +107,16 @@ public enum ReviewView {
             screen.put(t("No hay sesiones legibles.", "There are no readable sessions."), row: top, column: 1, role: .dim)
             return
         }
-        let summary = DocumentLayout.lines(ReviewDocuments.summary(archive: m.archive, plan: plan, language: m.language), width: m.width - 2)
+        let blocks = Array(ReviewDocuments.summary(archive: m.archive, plan: plan, language: m.language).prefix(2))
+        let summary = DocumentLayout.lines(blocks, width: m.width - 2)
+            + [StyledLine(text: "", role: .normal)]
+            + ReviewDocuments.summaryChart(archive: m.archive, plan: plan, language: m.language, width: m.width - 2)
         var y = top
-        for line in summary.prefix(max(0, height - 6)) { screen.put(line.text, row: y, column: 1, role: line.role); y += 1 }
+        for line in summary.prefix(max(0, height - 6)) {
+            screen.put(line.text, row: y, column: 1, role: line.role, limit: m.width - 2)
+            for run in line.runs { screen.paint(row: y, column: 1 + run.column, width: run.width, role: run.role) }
+            y += 1
+        }
         y += 1
         screen.put(t("Compromisos (Enter: línea de tiempo)", "Commitments (Enter: timeline)"), row: y, column: 1, role: .heading)
         y += 1
@@ -111,7 +124,8 @@ public enum ReviewView {
         let first = max(0, min(m.commitmentSelection - visible + 1, plan.commitments.count - visible))
         for (i, c) in plan.commitments.enumerated().dropFirst(max(0, first)).prefix(max(0, visible)) {
             let row = y + i - max(0, first)
-            let text = "\(c.number). \(c.institutionShort ?? "—") · \(c.title(m.language)) (\(c.milestones.count) " + t("hitos)", "milestones)")
+            let text = "\(c.number). \(c.institutionShort ?? "—") · \(c.title(m.language)) ("
+                + t(Plural.count(c.milestones.count, "hito", "hitos"), Plural.count(c.milestones.count, "milestone", "milestones")) + ")"
             screen.put(DisplayWidth.truncated(text, to: m.width - 2), row: row, column: 1)
             if i == m.commitmentSelection { screen.paint(row: row, column: 0, width: m.width, role: .selected) }
         }
@@ -154,18 +168,11 @@ public enum ReviewView {
     }
 
     static func help(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
-        let lines = Array(m.keyMap.helpLines(m.language).dropFirst(m.width >= 120 ? 0 : m.helpScroll))
-        let perColumn = height
-        let columnWidth = m.width >= 120 ? (m.width - 2) / 2 : m.width - 2
-        let columns = m.width >= 120 ? 2 : 1
-        for (i, line) in lines.prefix(perColumn * columns).enumerated() {
-            let x = 1 + (i / perColumn) * columnWidth, y = top + i % perColumn
-            if line.isHeading {
-                screen.put(line.keys, row: y, column: x, role: .heading, limit: columnWidth - 1)
-            } else {
-                screen.put(line.keys, row: y, column: x + 1, role: .key, limit: 16)
-                screen.put(line.text, row: y, column: x + 18, limit: columnWidth - 19)
-            }
+        let (columns, columnWidth) = HelpPane.columns(screenWidth: m.width)
+        let lines = HelpPane.lines(m.keyMap, m.language, width: columnWidth - 1)
+        let start = min(m.helpScroll, max(0, lines.count - height * columns))
+        for (i, line) in lines.dropFirst(start).prefix(height * columns).enumerated() {
+            line.draw(into: &screen, row: top + i % height, x: 1 + (i / height) * columnWidth, width: columnWidth - 1)
         }
     }
 }

@@ -5,6 +5,9 @@ public enum Role: Sendable, Hashable {
     case normal, title, dim, selected, selectedDim, heading, key, hint, warning, error, ok
     case field, fieldActive, overlay, match
     case status(MilestoneStatus?)
+    /// A segment of a chart's bar for hitos of a status: a block of its colour, or reverse
+    /// video with the status letter inside when there is no colour.
+    case bar(MilestoneStatus?)
 }
 
 /// One terminal cell: a grapheme and its role. A wide grapheme's second column is a continuation.

@@ -63,6 +63,8 @@ struct ManualText {
                                                   "The text being typed (offered back after a crash) and the lock of the recording in progress.")),
             ("\(prefix)/share/acta/plans/", t("Los planes que acompañan a acta; \\fBacta demo\\fR los copia.", "The plans that come with acta; \\fBacta demo\\fR copies them.")),
             ("\(prefix)/share/acta/demo/2023-03-29-primera-mesa/agenda.yaml", t("La agenda real de la primera mesa, para \\fBacta demo\\fR.", "The real first meeting's agenda, for \\fBacta demo\\fR.")),
+            ("\(prefix)/share/acta/export/", t("La hoja de estilo de impresión y los DOCX de referencia de \\fBacta export \\-\\-format\\fR.",
+                                               "The print stylesheet and reference DOCX files of \\fBacta export \\-\\-format\\fR.")),
             (guide, t("La guía de la secretaria.", "The secretary's guide.")),
         ]
         return entries.map { ".TP\n\\fI\(Roff.literal($0.0))\\fR\n\($0.1)" }.joined(separator: "\n")
@@ -113,8 +115,7 @@ struct ManualText {
               "acta check 2023-08-23-segunda-mesa",
               "acta record 2023-08-23-segunda-mesa"]),
             (t("Después: el acta en PDF y los acuerdos pendientes:", "After: the minutes as PDF and the open action items:"),
-             ["acta export 2023-08-23-segunda-mesa",
-              "pandoc -s sessions/2023-08-23-segunda-mesa/minutes.md -o acta.html", "weasyprint acta.html acta.pdf",
+             ["acta export 2023-08-23-segunda-mesa --format pdf",
               "acta actions --open"]),
         ]
     }

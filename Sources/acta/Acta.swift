@@ -84,11 +84,17 @@ func requireSessionsFolder(_ location: SessionsLocator.Location, _ language: Lan
     let root = location.directory.root
     if location.source == .notFound {
         printError(language == .es
-            ? "No se encontró la carpeta de sesiones: ni aquí ni en una carpeta superior hay sessions/ con plans/ dentro. Cree una con «acta init», vaya a la carpeta de la mesa, o use --sessions CARPETA o \(SessionsLocator.environmentVariable)."
-            : "No sessions folder found: neither here nor in a folder above is there a sessions/ with plans/ inside. Create one with “acta init”, go to the mesa's folder, or use --sessions DIR or \(SessionsLocator.environmentVariable).")
+            ? "No se encontró la carpeta de sesiones: ni aquí ni en una carpeta superior hay sessions/ con plans/ dentro. Vaya a la carpeta de la mesa, o use --sessions CARPETA o \(SessionsLocator.environmentVariable)."
+            : "No sessions folder found: neither here nor in a folder above is there a sessions/ with plans/ inside. Go to the mesa's folder, or use --sessions DIR or \(SessionsLocator.environmentVariable).")
+        NextStep.print(language, es: "Para crear aquí la carpeta de una mesa, o probar acta en una copia:",
+                       en: "To make a mesa folder here, or to try acta on a copy:", "acta init", "acta demo")
     } else {
         printError(language == .es ? "\(root): no existe la carpeta de sesiones; use --sessions CARPETA"
                                    : "\(root): the sessions folder does not exist; use --sessions DIR")
+        if FileIO.basename(of: root) == "sessions" {
+            NextStep.print(language, es: "Para crear ahí la carpeta de una mesa:", en: "To make a mesa folder there:",
+                           "acta init " + shellQuoted(FileIO.parent(of: root)))
+        }
     }
     throw Exit.noInput
 }

@@ -44,10 +44,7 @@ struct Check: ParsableCommand {
         } else {
             let names: [String]
             if let target {
-                do { names = [try dir.resolve(target)] } catch {
-                    printError(error.message.text(language))
-                    throw Exit.noInput
-                }
+                names = [try common.session(target, in: dir) { common.command("check", $0) }]
             } else {
                 names = dir.sessionNames()
                 for file in FileIO.listDirectory("\(dir.root)/plans") where file.hasSuffix(".yaml") {

@@ -19,9 +19,7 @@ enum Completion {
     }
 
     static let plans = CompletionKind.custom { words, _, prefix in
-        let folder = FileIO.parent(of: sessionsFolder(words).planPath("x"))
-        return FileIO.listDirectory(folder).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(".yaml".count)) }.filter { $0.hasPrefix(prefix) }
+        sessionsFolder(words).planIDs().filter { $0.hasPrefix(prefix) }
     }
 
     static let languages = CompletionKind.list(["es", "en"])

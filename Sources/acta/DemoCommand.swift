@@ -70,12 +70,6 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// Quotes a path for a command the user will copy, only when it needs it.
-func shellQuoted(_ text: String) -> String {
-    let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+,:@%".contains($0)) }
-    return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-}
-
 /// The demo's scratch mesa folder: `<mesa>/sessions/plans/` and the first mesa's agenda.
 enum DemoMesa {
     static func create(from resources: BundledResources, at requested: String?) throws(StoreError) -> String {

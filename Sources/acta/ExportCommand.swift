@@ -10,6 +10,8 @@ struct Export: ParsableCommand {
         discussion: HelpExamples.discussion("", [
             ("acta export 2023-10-18-ejemplo-octubre", "el acta y los datos en español", "the acta and data in Spanish"),
             ("acta export 2023-10-18-ejemplo-octubre --lang en", "en inglés", "in English"),
+            ("acta export 2023-10-18-ejemplo-octubre --format pdf", "también el acta en PDF (con pandoc y weasyprint)",
+             "the acta as PDF too (with pandoc and weasyprint)"),
         ]))
 
     @OptionGroup var common: CommonOptions
@@ -57,11 +59,7 @@ struct Export: ParsableCommand {
         let location = common.location
         let dir = location.directory
         try requireSessionsFolder(location, language)
-        let name: String
-        do { name = try dir.resolve(session) } catch {
-            printError(error.message.text(language))
-            throw Exit.noInput
-        }
+        let name = try common.session(session, in: dir) { common.command("export", $0) }
         let all = dir.loadAll()
         let loaded = all.first { $0.name == name } ?? dir.load(name)
         report(loaded.diagnostics, language)
@@ -69,8 +67,9 @@ struct Export: ParsableCommand {
         guard let named = loaded.named, loaded.errors.isEmpty else {
             let journalOnly = loaded.session != nil
             printError(language == .es
-                ? "\(loaded.folder): no se exportó nada; corrija los errores (acta check)." + (journalOnly ? " Las líneas del diario que acta no puede leer no se borran: muévalas a otro archivo (p. ej. journal.rechazadas) para exportar sin ellas." : "")
-                : "\(loaded.folder): nothing exported; fix the errors (acta check)." + (journalOnly ? " Journal lines acta cannot read are never deleted: move them to another file (e.g. journal.rejected) to export without them." : ""))
+                ? "\(loaded.folder): no se exportó nada; corrija los errores." + (journalOnly ? " Las líneas del diario que acta no puede leer no se borran: muévalas a otro archivo (p. ej. journal.rechazadas) para exportar sin ellas." : "")
+                : "\(loaded.folder): nothing exported; fix the errors." + (journalOnly ? " Journal lines acta cannot read are never deleted: move them to another file (e.g. journal.rejected) to export without them." : ""))
+            NextStep.print(language, es: "Para verlos con su archivo y línea:", en: "To see them with their file and line:", common.command("check", name))
             throw Exit.dataError
         }
         let archive = SessionsDirectory.archive(all)

@@ -49,13 +49,20 @@ struct New: ParsableCommand {
             report(error.items, language)
             printError(t("No se creó nada: el plan «\(plan)» debe existir en \(dir.planPath(plan)) y ser válido.",
                          "Nothing created: plan “\(plan)” must exist at \(dir.planPath(plan)) and be valid."))
+            let plans = dir.planIDs().filter { $0 != plan }
+            if !FileIO.exists(dir.planPath(plan)) && !plans.isEmpty {
+                NextStep.show(t("Con un plan que sí existe:", "With a plan that does exist:"),
+                                         plans.map { common.command(["new", date, slug, "--plan", $0] + (from.map { ["--from", $0] } ?? [])) })
+            }
             throw Exit.dataError
         }
         let name = "\(day.iso)-\(slug)"
         let folder = dir.folder(name)
         if FileIO.exists(folder) {
-            printError(t("\(folder): ya existe; no se sobrescribe nada. Elija otro nombre.",
-                         "\(folder): already exists; nothing is overwritten. Choose another name."))
+            printError(t("\(folder): ya existe; no se sobrescribe nada. Para otra sesión ese día, elija otro nombre.",
+                         "\(folder): already exists; nothing is overwritten. For another session that day, choose another name."))
+            NextStep.print(language, es: "Para revisar la que existe y grabarla:", en: "To check the existing one and record it:",
+                           common.command("check", name), common.command("record", name))
             throw Exit.cantCreate
         }
         let loaded = dir.loadAll()
@@ -73,8 +80,8 @@ struct New: ParsableCommand {
         add(.free(title: t("Bienvenida y verificación de asistencia", "Welcome and attendance"), presenter: "GAE"), 10)
         if let from {
             let previousName: String
-            do { previousName = try dir.resolve(from) } catch {
-                printError(error.message.text(language)); throw Exit.noInput
+            previousName = try common.session(from, in: dir) {
+                common.command(["new", date, slug, "--plan", plan, "--from", $0])
             }
             let previous = loaded.first { $0.name == previousName } ?? dir.load(previousName)
             guard let prev = previous.session else {

@@ -37,24 +37,25 @@ struct Record: ParsableCommand {
         let location = common.location
         let dir = location.directory
         try requireSessionsFolder(location, language)
-        let name: String
-        do { name = try dir.resolve(session) } catch {
-            printError(error.message.text(language)); throw Exit.noInput
-        }
+        let name = try common.session(session, in: dir) { common.command("record", $0) }
         // The session's files are checked before the screen opens.
         let all = dir.loadAll()
         let loaded = all.first { $0.name == name } ?? dir.load(name)
         report(loaded.diagnostics, language)
         guard let current = loaded.session else {
-            printError(t("\(loaded.folder): corrija los errores antes de grabar (acta check).",
-                         "\(loaded.folder): fix the errors before recording (acta check)."))
+            NextStep.print(language, es: "\(loaded.folder): corrija los errores antes de grabar; para verlos con su archivo y línea:",
+                           en: "\(loaded.folder): fix the errors before recording; to see them with their file and line:",
+                           common.command("check", name))
             throw Exit.dataError
         }
         // One writer per session across machines: the journal says who has been writing it.
         let recorder = MesaSharing.recorder
         if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
-            printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión: siga la sesión con acta review --follow, o use --take-over si ese equipo ya no grabará.",
-                         "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session: follow it with acta review --follow, or use --take-over if that computer will not record any more."))
+            printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión.",
+                         "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session."))
+            NextStep.print(language, es: "Para seguirla desde aquí:", en: "To follow it from here:", common.command("review", "--follow", name))
+            NextStep.print(language, es: "Si ese equipo ya no grabará, para tomarla:", en: "If that computer will not record any more, to take it over:",
+                           common.command("record", name, "--take-over"))
             throw ExitCode(75)
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
@@ -65,8 +66,10 @@ struct Record: ParsableCommand {
         do { lock = try SessionLock(folder: loaded.folder) } catch {
             switch error {
             case .held(let pid):
-                printError(t("\(loaded.folder): la sesión ya se está grabando (proceso \(pid.map(String.init) ?? "?")). Ciérrelo o siga la sesión con acta review --follow.",
-                             "\(loaded.folder): the session is already being recorded (process \(pid.map(String.init) ?? "?")). Close it, or follow it with acta review --follow."))
+                NextStep.print(language,
+                               es: "\(loaded.folder): la sesión ya se está grabando (proceso \(pid.map(String.init) ?? "?")). Ciérrelo, o siga la sesión:",
+                               en: "\(loaded.folder): the session is already being recorded (process \(pid.map(String.init) ?? "?")). Close it, or follow the session:",
+                               common.command("review", "--follow", name))
                 throw ExitCode(75)
             case .cannotCreate(let e):
                 printError(e.message.text(language)); throw Exit.cantCreate

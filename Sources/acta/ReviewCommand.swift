@@ -38,7 +38,6 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let t = { (es: String, en: String) in language == .es ? es : en }
         let location = common.location(argument: sessionsDir)
         let dir = location.directory
         try requireSessionsFolder(location, language)
@@ -48,11 +47,12 @@ struct Review: ParsableCommand {
         }
         var followed: String?
         if let follow {
-            do { followed = try dir.resolve(follow) } catch { printError(error.message.text(language)); throw Exit.noInput }
+            followed = try common.session(follow, in: dir) { common.command("review", "--follow", $0) }
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
-            printError(t("acta review necesita un terminal; para scripts use acta list, acta history o acta actions.",
-                         "acta review needs a terminal; for scripts use acta list, acta history or acta actions."))
+            NextStep.print(language, es: "acta review necesita un terminal; sin él, las sesiones y los acuerdos abiertos se ven con:",
+                           en: "acta review needs a terminal; without one, the sessions and the open acuerdos are shown by:",
+                           common.command("list"), common.command("actions", "--open"))
             throw ExitCode(64)
         }
         CursesTerminal.installSignalHandlers()
@@ -135,9 +135,23 @@ struct History: ParsableCommand {
         let language = common.language
         let dir = common.directory
         let planValue: Plan
-        do { planValue = try dir.loadPlan(plan) } catch { report(error.items, language); throw Exit.noInput }
+        do { planValue = try dir.loadPlan(plan) } catch {
+            report(error.items, language)
+            let plans = dir.planIDs().filter { $0 != plan }
+            if !FileIO.exists(dir.planPath(plan)) && !plans.isEmpty {
+                NextStep.show(language == .es ? "Con un plan que sí existe:" : "With a plan that does exist:",
+                                         plans.map { common.command("history", $0, String(commitment)) })
+            }
+            throw Exit.noInput
+        }
         guard planValue.commitment(commitment) != nil else {
             printError((language == .es ? "el plan \(plan) no tiene compromiso \(commitment)" : "plan \(plan) has no commitment \(commitment)"))
+            let numbers = planValue.commitments.filter { !$0.milestones.isEmpty }.map(\.number)
+            if let first = numbers.first {
+                NextStep.show(language == .es ? "Sus compromisos son \(numbers.map(String.init).joined(separator: ", ")); por ejemplo:"
+                                                         : "Its commitments are \(numbers.map(String.init).joined(separator: ", ")); for example:",
+                                         [common.command("history", plan, String(first))])
+            }
             throw Exit.dataError
         }
         let archive = SessionsDirectory.archive(dir.loadAll())

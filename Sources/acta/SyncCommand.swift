@@ -80,9 +80,12 @@ enum MesaSharing {
         for line in c.onlyTheirs { printError("    + " + ControlCharacters.visible(JournalComparison.summary(line))) }
     }
 
-    /// After recording: commits the session when the mesa folder is a repository; otherwise says
-    /// what was not shared. Never fails the recording.
+    /// After recording: commits the session when the mesa folder (one `acta init` made, so it has
+    /// the marker) is in a repository; otherwise says what was not shared. Never fails the
+    /// recording. Without the marker nothing is committed: sessions/ inside some other repository
+    /// (acta's own source tree, say) is not a shared mesa until `acta init` makes it one.
     static func commitRecorded(_ session: Session, name: String, in sessions: SessionsDirectory, language: Language) {
+        guard FileIO.exists(FileIO.parent(of: SessionsLocator.absolute(sessions.root)) + "/" + SessionsLocator.marker) else { return }
         let t = { (es: String, en: String) in language == .es ? es : en }
         let reports = session.reports.count
         let items = session.actionItems.count

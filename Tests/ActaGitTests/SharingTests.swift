@@ -162,7 +162,7 @@ import Testing
         let offline = try mesa.acta(["sync"], in: alone, as: "sola")
         #expect(offline.status == 69)
         #expect(offline.stderr.contains("no se pudo contactar el remoto"))
-        #expect(try mesa.git(["log", "-1", "--format=%s"], in: alone).stdout.contains("acta sync"))
+        #expect(try mesa.git(["log", "-1", "--format=%s"], in: alone).stdout == "acta sync: registros aún sin compartir (2025-03-26-primera-mesa)\n")
         // git missing: recording works as without git and says the session was not shared.
         let noGit = ["ACTA_GIT": "/nonexistent/git"]
         let tmux = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; read x",
@@ -183,5 +183,27 @@ import Testing
         let plain = try mesa.acta(["init", "sin git"], in: mesa.base.path, as: "sola")
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(!FileManager.default.fileExists(atPath: mesa.path("sin git") + "/.git"))
+    }
+
+    @Test func sessionsInsideSomeOtherRepositoryAreNotCommittedOnQuit() throws {
+        let mesa = try GitMesa()
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        // A repository that holds sessions/ but was never made a mesa by acta init.
+        try mesa.git(["init", "--quiet"], in: tmp.base.path)
+        try mesa.git(["add", "."], in: tmp.base.path)
+        try mesa.git(["commit", "--quiet", "-m", "inicio"], in: tmp.base.path)
+        let tmux = try Tmux(command: "'\(ActaProcess.binary)' record 2023-03-29-primera-mesa; echo EXIT=$?; sleep 600",
+                            directory: tmp.base.path, environment: mesa.environment("otra"))
+        try tmux.waitFor(text: "Asistencia")
+        try tmux.keys("Space", "l")
+        try tmux.type("30")
+        try tmux.keys("Enter", "Enter")
+        try tmux.waitFor(text: "Hito 1.2")
+        try tmux.keys("q")
+        let screen = try tmux.waitFor(text: "EXIT=0")
+        #expect(!screen.contains("Confirmado en git"))
+        #expect(try mesa.git(["log", "--format=%s"], in: tmp.base.path).stdout == "inicio\n")
+        #expect(try mesa.git(["status", "--porcelain"], in: tmp.base.path).stdout.contains("journal.jsonl"))
     }
 }

@@ -133,11 +133,16 @@ extension ReviewModel {
 }
 
 @Suite struct ReviewGoldenTests {
+    /// The text, and at 80×24 also the attributes a terminal without colour shows.
     func golden(_ m: ReviewModel, _ name: String) throws {
-        try assertGolden(ReviewView.render(m).text + "\n", "ActaUITests/Golden/review-\(name)-\(m.width)x\(m.height).txt")
+        let screen = ReviewView.render(m)
+        try assertGolden(screen.text + "\n", "ActaUITests/Golden/review-\(name)-\(m.width)x\(m.height).txt")
+        if m.width == 80 && m.height == 24 {
+            try assertGolden(screen.monochromeText + "\n", "ActaUITests/Golden/review-\(name)-\(m.width)x\(m.height).nocolor.txt")
+        }
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (60, 20), (120, 40)])
     func reviewScreens(_ width: Int, _ height: Int) throws {
         var m = try reviewModel(width: width, height: height)
         try golden(m, "list")
@@ -156,6 +161,34 @@ extension ReviewModel {
     }
 }
 
+extension ReviewGoldenTests {
+    /// Every screen wholly in English with --lang en (the list once said "HITOS"), plurals right.
+    @Test func englishScreens() throws {
+        var m = try reviewModel(language: .en)
+        try golden(m, "list-en")
+        m.press(.character("c"))
+        try golden(m, "commitments-en")
+        let commitments = ReviewView.render(m).text
+        #expect(commitments.contains("(1 milestone)") && commitments.contains("(5 milestones)"))
+        m.press(.enter)
+        try golden(m, "timeline-en")
+        m.press(.character("q"), .character("q"), .character("a"))
+        try golden(m, "acuerdos-en")
+        for screen in [try reviewModel(language: .en)].map({ ReviewView.render($0).text }) + [commitments] {
+            for spanish in ["HITOS", "FECHA", "Compromisos", "hitos", "Sesiones", "acuerdos"] {
+                #expect(!screen.contains(spanish), "“\(spanish)” on an English screen")
+            }
+        }
+    }
+
+    @Test func pluralsInSpanish() throws {
+        var m = try reviewModel()
+        m.press(.character("c"))
+        let text = ReviewView.render(m).text
+        #expect(text.contains("(1 hito)") && text.contains("(5 hitos)"))
+    }
+}
+
 @Suite struct ReviewHelpTests {
     @Test func helpListsEveryBindingAndScrolls() throws {
         let lines = KeyMap.review.helpLines(.en)
@@ -169,6 +202,8 @@ extension ReviewModel {
         m.press(.character("j"), .character("j"))
         #expect(m.helpScroll == 2)
         #expect(ReviewView.render(m).text != first)
+        m.press(.pageDown)
+        #expect(m.helpScroll == 2 + m.bodyHeight - 1, "PgDn scrolls a page")
         m.press(.escape)
         #expect(m.screen == .list)
     }
@@ -178,5 +213,70 @@ extension ReviewModel {
     @Test func paragraphLineBreaksStayBreaksAndControlsBecomeVisible() {
         let lines = DocumentLayout.lines([.paragraph("uno\ndos \u{1B}[1m")], width: 40).map(\.text)
         #expect(lines == ["uno", "dos ^[[1m"])
+    }
+}
+
+extension DocumentLayoutTests {
+    @Test func aTableThatFitsStaysATableAndOneThatDoesNotBecomesLabelledBlocks() {
+        let header = ["Hito", "Estado", "Nota", "Cambio desde el acta 1-2023 (2023-03-29)"]
+        let rows = [["1.1", "Sustancial", "Portal relanzado con el catálogo de datos del ministerio", "Limitado → Sustancial"]]
+        let wide = DocumentLayout.lines([.table(header: header, rows: rows)], width: 160).map(\.text)
+        #expect(wide.first?.contains("│") == true, "wide terminals keep the table")
+        let narrow = DocumentLayout.lines([.table(header: header, rows: rows)], width: 45).map(\.text)
+        #expect(narrow.contains { $0.hasPrefix("▸ Hito: 1.1") })
+        #expect(narrow.contains { $0.contains("Estado") && $0.contains("Sustancial") })
+        #expect(narrow.contains { $0.contains("Cambio desde el acta 1-2023 (2023-03-29)") }, "a long label is kept whole")
+        let joined = narrow.joined(separator: " ")
+        for word in rows[0][2].split(separator: " ") { #expect(joined.contains(word), "the note whole: \(word)") }
+    }
+
+    @Test func searchFindsMatchesWrappedAcrossTheLinesOfACellAndHighlightsThemWhole() {
+        let rows = (1...5).map { ["1.\($0)", "el portal de datos abiertos número \($0)", "x"] }
+        let lines = DocumentLayout.lines([.table(header: ["Hito", "Nota", "Otro"], rows: rows)], width: 30)
+        var pager = Pager(lines: lines)
+        pager.search("portal de datos", height: 20)
+        #expect(pager.matches.count == 5, "every match, also those a cell wraps")
+        let wrapped = pager.matches.filter { $0.runs.count > 1 }
+        #expect(!wrapped.isEmpty, "at this width a match wraps across lines")
+        for match in pager.matches {
+            #expect(match.runs.reduce(0) { $0 + $1.width } == "portal de datos".count - match.runs.count + 1,
+                    "the whole match is highlighted (less the space at a line break)")
+        }
+        var screen = Screen(width: 30, height: 20)
+        pager.render(into: &screen, row: 0, column: 0, width: 30, height: 20)
+        let run = pager.matches[0].runs[0]
+        #expect(screen[run.line, run.column].role == .match)
+        #expect(screen[run.line, run.column + run.width - 1].role == .match)
+    }
+}
+
+extension ReviewGoldenTests {
+    /// The first mesa as the reporter typed it (19 hito reports), read at 80 columns.
+    @Test func theFirstMesasHitoTableIsReadableAtEightyColumns() throws {
+        let keys: [(Int, Int, Int)] = [(3, 1, 1), (3, 1, 2), (3, 1, 3), (3, 1, 4), (3, 1, 5), (4, 3, 1), (4, 3, 2),
+                                       (5, 4, 1), (5, 4, 2), (5, 4, 3), (5, 4, 4), (5, 4, 5), (5, 4, 6), (6, 7, 1), (7, 8, 1),
+                                       (8, 9, 1), (9, 10, 2), (9, 10, 3), (9, 10, 4)]
+        var m = try reviewModel { tmp in
+            let w = try JournalWriter(path: tmp.path("2023-03-29-primera-mesa/journal.jsonl"))
+            for (n, (item, c, h)) in keys.enumerated() {
+                let report = MilestoneReport(item: item, key: MilestoneKey(commitment: c, milestone: h),
+                                             status: [.limited, .substantial, .complete][n % 3], percent: [30, 60, 100][n % 3],
+                                             validated: n % 2 == 0, note: "Nota de prueba \(n + 1): la institución informa el avance y la mesa pide la evidencia")
+                try w.append(SessionEvent(seq: n + 1, at: Timestamp(iso: "2023-03-29T09:00:00-06:00")!.adding(seconds: 60 * n),
+                                          kind: .milestoneReported(report)))
+            }
+        }
+        let index = try #require(m.listed.firstIndex { $0.name == "2023-03-29-primera-mesa" })
+        for _ in 0..<index { m.press(.down) }
+        m.press(.enter, .character("/"))
+        m.type("Nota de prueba 1:")
+        m.press(.enter)
+        try golden(m, "first-mesa-hitos")
+        let text = m.pager.lines.map(\.text).joined(separator: "\n")
+        #expect(text.contains("▸ Hito: 1.1"), "rows as labelled blocks at 80 columns")
+        #expect(!m.pager.lines.contains { DisplayWidth.of($0.text) > 78 }, "nothing wider than the screen")
+        var pager = m.pager
+        pager.search("informa el avance y la mesa pide la evidencia", height: m.bodyHeight)
+        #expect(pager.matches.count == 19, "every note whole, found even where it wraps")
     }
 }
