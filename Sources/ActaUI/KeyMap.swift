@@ -84,12 +84,14 @@ public struct KeyMap: Sendable {
     }
 
     /// "k1/k2 hint" pieces for the hint bar.
-    public func hints(for contexts: [KeyContext], _ language: Language) -> [String] {
+    /// `inapplicable` commands are left out: a form binding such as Tab completar means nothing in a one-line field.
+    public func hints(for contexts: [KeyContext], _ language: Language, inapplicable: Set<Command> = []) -> [String] {
         // A key shown for a more specific context is not shown again for a general one.
         var shown = Set<Key>()
         var hints: [String] = []
         for context in contexts {
-            for b in bindings where b.context == context && b.hint != nil && !b.keys.contains(where: shown.contains) {
+            for b in bindings where b.context == context && b.hint != nil && !b.keys.contains(where: shown.contains)
+                && !inapplicable.contains(b.command) {
                 hints.append((b.hintKeys ?? b.keys.prefix(2).map { $0.label(language == .en) }.joined(separator: "/")) + " " + b.hint!.text(language))
             }
             for b in bindings where b.context == context { shown.formUnion(b.keys) }
@@ -99,10 +101,11 @@ public struct KeyMap: Sendable {
 
     /// Draws the hint bar of the given contexts on `row`, as many hints as fit.
     /// `leading` goes first, as what the open field accepts.
-    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int, leading: String? = nil) {
+    public func drawHints(for contexts: [KeyContext], _ language: Language, into screen: inout Screen, row: Int, leading: String? = nil,
+                          inapplicable: Set<Command> = []) {
         screen.fill(row: row, column: 0, width: screen.width, role: .hint)
         var x = 1
-        for hint in (leading.map { [$0] } ?? []) + hints(for: contexts, language) {
+        for hint in (leading.map { [$0] } ?? []) + hints(for: contexts, language, inapplicable: inapplicable) {
             let w = DisplayWidth.of(hint)
             if x + w >= screen.width { break }
             screen.put(hint, row: row, column: x, role: .hint)

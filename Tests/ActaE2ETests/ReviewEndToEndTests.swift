@@ -33,6 +33,15 @@ import Testing
         try tmux.waitFor(text: "EXIT=0")
     }
 
+    @Test func aDumbTerminalIsRefusedWithWhatWorksThere() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try Tmux(command: "TERM=dumb '\(ActaProcess.binary)' review; echo EXIT=$?; sleep 600", directory: tmp.base.path)
+        try tmux.waitFor(text: "EXIT=64")
+        let screen = try tmux.screen().replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("acta list") && screen.contains("acta export"))
+    }
+
     @Test func followSeesAnAcuerdoRecordedElsewhereWithinASecond() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }

@@ -11,19 +11,19 @@ import Testing
 
     @Test func movesClampAndScrollKeepsTheSelectionVisible() {
         var nav = AgendaNavigator(rows: rows, height: 3)
-        let r1 = nav.move(.bottom, actionCount: 0)
-        #expect(r1)
+        var outcome = nav.move(.bottom, actionCount: 0)
+        #expect(outcome)
         #expect(nav.selection == 5)
         #expect(nav.scroll == 3)
-        let r2 = nav.move(.moveDown, actionCount: 0)
-        #expect(r2)
+        outcome = nav.move(.moveDown, actionCount: 0)
+        #expect(outcome)
         #expect(nav.selection == 5, "stays on the last row")
         _ = nav.move(.pageUp, actionCount: 0)
         #expect(nav.selection == 3)
         _ = nav.move(.top, actionCount: 0)
         #expect(nav.selection == 0 && nav.scroll == 0)
-        let r3 = nav.move(.help, actionCount: 0)
-        #expect(!r3, "not a move")
+        outcome = nav.move(.help, actionCount: 0)
+        #expect(!outcome, "not a move")
     }
 
     @Test func tabGoesThroughThePanesThatHaveSomethingToShow() {
@@ -90,16 +90,16 @@ import Testing
 @Suite struct FieldEditorTests {
     @Test func typesAcceptsCancelsAndOpensTheEditor() {
         var editor = FieldEditor(.itemNote(item: 2))
-        let r7 = editor.handle(.character("a"), keyMap: .record)
-        #expect(r7 == .typing)
-        let r8 = editor.handle(.character("ñ"), keyMap: .record)
-        #expect(r8 == .typing)
-        let r9 = editor.handle(.control("e"), keyMap: .record)
-        #expect(r9 == .openEditor("añ"))
-        let r10 = editor.handle(.enter, keyMap: .record)
-        #expect(r10 == .accepted("añ"))
-        let r11 = editor.handle(.escape, keyMap: .record)
-        #expect(r11 == .cancelled)
+        var outcome = editor.handle(.character("a"), keyMap: .record)
+        #expect(outcome == .typing)
+        outcome = editor.handle(.character("ñ"), keyMap: .record)
+        #expect(outcome == .typing)
+        outcome = editor.handle(.control("e"), keyMap: .record)
+        #expect(outcome == .openEditor("añ"))
+        outcome = editor.handle(.enter, keyMap: .record)
+        #expect(outcome == .accepted("añ"))
+        outcome = editor.handle(.escape, keyMap: .record)
+        #expect(outcome == .cancelled)
     }
 }
 
@@ -107,8 +107,8 @@ import Testing
     @Test func remembersAcceptedQueriesOnce() {
         var prompt = SearchPrompt()
         for c in "salud" { _ = prompt.handle(.character(c), keyMap: .record) }
-        let r12 = prompt.handle(.enter, keyMap: .record)
-        #expect(r12 == .search("salud"))
+        var outcome = prompt.handle(.enter, keyMap: .record)
+        #expect(outcome == .search("salud"))
         #expect(prompt.history == ["salud"])
         var again = SearchPrompt(history: ["educación", "salud"])
         #expect(again.field.text.isEmpty, "opens empty")
@@ -121,8 +121,8 @@ import Testing
         #expect(again.history == ["educación", "salud"], "a repeated query is not stored twice")
         _ = again.handle(.down, keyMap: .record)
         #expect(again.field.text == "salud")
-        let r13 = again.handle(.escape, keyMap: .record)
-        #expect(r13 == .cancelled)
+        outcome = again.handle(.escape, keyMap: .record)
+        #expect(outcome == .cancelled)
     }
 }
 
@@ -150,22 +150,22 @@ import Testing
 
     @Test func marksMovesAndNamesDelegates() {
         var sheet = AttendanceSheet()
-        let r18 = sheet.handle(.character("p"), seats: seats, attendance: [:], keyMap: .record)
-        #expect(r18 == .mark(seat: "gae", present: true, delegate: "Ana", typed: false))
+        var outcome = sheet.handle(.character("p"), seats: seats, attendance: [:], keyMap: .record)
+        #expect(outcome == .mark(seat: "gae", present: true, delegate: "Ana", typed: false))
         #expect(sheet.selection == 1)
-        let r19 = sheet.handle(.character("d"), seats: seats, attendance: [:], keyMap: .record)
-        #expect(r19 == .stay)
+        outcome = sheet.handle(.character("d"), seats: seats, attendance: [:], keyMap: .record)
+        #expect(outcome == .stay)
         #expect(sheet.contexts == [.form, .text])
         for c in "Luis" { _ = sheet.handle(.character(c), seats: seats, attendance: [:], keyMap: .record) }
-        let r20 = sheet.handle(.enter, seats: seats, attendance: [:], keyMap: .record)
-        #expect(r20 == .mark(seat: "sesan", present: true, delegate: "Luis", typed: true))
+        outcome = sheet.handle(.enter, seats: seats, attendance: [:], keyMap: .record)
+        #expect(outcome == .mark(seat: "sesan", present: true, delegate: "Luis", typed: true))
         #expect(sheet.delegate == nil)
         let absent = sheet.handle(.character("a"), seats: seats, attendance: [:], keyMap: .record)
         #expect(absent == .mark(seat: "sesan", present: false, delegate: nil, typed: false))
-        let r21 = sheet.handle(.character("u"), seats: seats, attendance: [:], keyMap: .record)
-        #expect(r21 == .screenCommand)
-        let r22 = sheet.handle(.escape, seats: seats, attendance: [:], keyMap: .record)
-        #expect(r22 == .close)
+        outcome = sheet.handle(.character("u"), seats: seats, attendance: [:], keyMap: .record)
+        #expect(outcome == .screenCommand)
+        outcome = sheet.handle(.escape, seats: seats, attendance: [:], keyMap: .record)
+        #expect(outcome == .close)
     }
 }
 
@@ -174,8 +174,8 @@ import Testing
 
     @Test func walksTheFieldsAndSaves() throws {
         var form = ActionItemForm(item: 3)
-        let r23 = form.handle(.enter, seats: seats, keyMap: .record)
-        #expect(r23 == .missingText)
+        var outcome = form.handle(.enter, seats: seats, keyMap: .record)
+        #expect(outcome == .missingText)
         for c in "Publicar" { _ = form.handle(.character(c), seats: seats, keyMap: .record) }
         _ = form.handle(.enter, seats: seats, keyMap: .record)
         #expect(form.field == .kind)
@@ -187,8 +187,8 @@ import Testing
         #expect(form.responsible.text == "SESAN")
         _ = form.handle(.enter, seats: seats, keyMap: .record)
         for c in "+2w" { _ = form.handle(.character(c), seats: seats, keyMap: .record) }
-        let r24 = form.handle(.enter, seats: seats, keyMap: .record)
-        #expect(r24 == .save)
+        outcome = form.handle(.enter, seats: seats, keyMap: .record)
+        #expect(outcome == .save)
         let parsed = try form.parsed(base: CalendarDate(iso: "2023-03-29")!).get()
         #expect(parsed.due == CalendarDate(iso: "2023-04-12"))
         form.due.set("31/02")

@@ -155,6 +155,18 @@ public struct RecordModel: Sendable {
         }
     }
 
+    /// Commands of the current contexts that do nothing in this mode, kept out of the hint bar.
+    public var inapplicableCommands: Set<Command> {
+        switch mode {
+        case .editing: return [.complete, .nextField, .previousField]
+        case .search: return [.complete, .nextField, .previousField, .openEditor]
+        case .attendance(let sheet) where sheet.delegate != nil: return [.complete, .nextField, .previousField, .openEditor]
+        case .speakers(let panel) where panel.field != nil:
+            return panel.typing == .name ? [.nextField, .previousField, .openEditor] : [.complete, .nextField, .previousField, .openEditor]
+        default: return []
+        }
+    }
+
     /// An acuerdo in the right pane: this session's (ref nil) or one carried from an earlier session.
     public struct PaneActionItem: Sendable, Hashable {
         public let ref: ActionItemRef?

@@ -294,7 +294,7 @@ public enum RecordView {
         if case .editing(let editor) = m.mode, case .times = editor.target {
             formats = m.language == .es ? "Horas de la mesa: 09:05-10:40, 09:05 (inicio), -10:40 (fin)" : "The mesa's times: 09:05-10:40, 09:05 (start), -10:40 (end)"
         }
-        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats)
+        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats, inapplicable: m.inapplicableCommands)
         var prompt: (label: String, field: TextField)?
         if case .search(let search) = m.mode { prompt = ("/", search.field) }
         if case .editing(let editor) = m.mode, editor.target == .nextSession {
