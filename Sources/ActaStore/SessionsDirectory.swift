@@ -44,7 +44,7 @@ public struct SessionsDirectory: Sendable {
         let outside = StoreError(path: argument, code: 0,
                                  es: "no es una sesión dentro de la carpeta de sesiones en uso (\(SessionsLocator.absolute(root))); nombre la carpeta de la sesión, p. ej. 2023-03-29-primera-mesa",
                                  en: "is not a session inside the sessions folder in use (\(SessionsLocator.absolute(root))); name the session's folder, e.g. 2023-03-29-primera-mesa")
-        if arg.contains("/") {
+        if arg.contains("/") || arg == "." || arg == ".." {
             // A path: relative to the current folder, else to the sessions folder; then it must
             // be a folder directly inside the sessions folder (or a file in one).
             guard let rootPath = SessionsLocator.canonical(root) else { throw outside }

@@ -29,6 +29,11 @@ import Testing
             #expect(r.status == 0, "\(name): \(r.stderr)")
             #expect(r.stdout.contains("2023-03-29-primera-mesa: correcto"))
         }
+        // "." from inside the session's own folder.
+        let here = try ActaProcess.run(["check", "."], in: tmp.path("2023-03-29-primera-mesa"))
+        #expect(here.status == 0, "\(here.stderr)")
+        #expect(here.stdout.contains("2023-03-29-primera-mesa: correcto"))
+        #expect(try ActaProcess.run(["check", ".."], in: tmp.path("2023-03-29-primera-mesa")).status == 66)
         let outside = try ActaProcess.run(["export", "/etc"], in: deep)
         #expect(outside.status == 66)
         #expect(outside.stderr.contains("carpeta de sesiones en uso"))
