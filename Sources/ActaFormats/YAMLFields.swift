@@ -3,7 +3,26 @@ import Yams
 
 /// Parses YAML text into a node tree, turning syntax errors into located diagnostics.
 enum YAMLDocument {
+    /// Line breaks YAML knows but editors do not show as such (a lone CR, NEL, U+2028, U+2029):
+    /// they would make every later line number differ from the editor's, so they are refused
+    /// where they are, counted in editor lines.
+    static func strayLineBreak(in text: String, file: String) -> Diagnostic? {
+        var line = 1, column = 1
+        for s in text.unicodeScalars {
+            if s == "\n" { line += 1; column = 1; continue }
+            if s == "\r" || s == "\u{85}" || s == "\u{2028}" || s == "\u{2029}" {
+                let code = "U+" + String(s.value, radix: 16, uppercase: true)
+                return Diagnostic(file: file, line: line, column: column, message: LocalizedText(
+                    es: "salto de línea no admitido (\(code)); bórrelo o use un salto de línea normal (guarde el archivo con finales de línea LF, p. ej. dos2unix)",
+                    en: "unsupported line break (\(code)); delete it or use a plain line break (save the file with LF line ends, e.g. dos2unix)"))
+            }
+            column += 1
+        }
+        return nil
+    }
+
     static func parse(_ text: String, file: String) throws(Diagnostic) -> Node {
+        if let stray = strayLineBreak(in: text, file: file) { throw stray }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw Diagnostic(file: file, line: 1, column: 1, message: LocalizedText(
@@ -63,8 +82,8 @@ struct YAMLFields {
 
     init(_ node: Node, file: String, what: LocalizedText) throws(Diagnostic) {
         guard let mapping = node.mapping else {
-            throw YAMLFields.error(file, node, es: "se esperaba \(what.es): campos «clave: valor», uno por línea, p. ej. id: gae",
-                                   en: "expected \(what.en): “key: value” fields, one a line, e.g. id: gae")
+            throw YAMLFields.error(file, node, es: "se esperaba \(what.es); escriba campos «clave: valor», uno por línea, p. ej. id: gae",
+                                   en: "expected \(what.en); write “key: value” fields, one a line, e.g. id: gae")
         }
         self.file = file
         self.node = node

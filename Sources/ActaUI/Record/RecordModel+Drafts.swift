@@ -16,14 +16,15 @@ extension RecordModel {
         }
     }
 
-    var currentDraft: Draft? {
+    /// The text being typed, as it would be saved (nil when no field is open).
+    public var currentDraft: Draft? {
         switch mode {
         case .editing(let editor):
             return Draft(target: editor.target, text: editor.field.text)
         case .actionItemForm(let form):
             return Draft(target: nil, text: form.text.text, actionItem: form.draft)
         case .attendance(let sheet):
-            guard let delegate = sheet.delegate else { return nil }
+            guard let delegate = sheet.delegate, session.agenda.seats.indices.contains(sheet.selection) else { return nil }
             return Draft(target: .delegate(seat: session.agenda.seats[sheet.selection].id), text: delegate.text)
         case .speakers(let panel):
             guard let field = panel.field, let typing = panel.typing else { return nil }

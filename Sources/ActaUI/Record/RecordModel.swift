@@ -76,7 +76,7 @@ public struct RecordModel: Sendable {
         let rows = TreeRow.rows(session.agenda)
         navigator = AgendaNavigator(rows: rows, selection: AgendaNavigator.resumeRow(session, rows: rows),
                                     height: Self.treeHeight(height))
-        if let draft { mode = .draftOffer(draft) }
+        if let draft, draft.holdsText { mode = .draftOffer(draft) }
     }
 
     func t(_ es: String, _ en: String) -> String { language == .es ? es : en }
@@ -196,9 +196,8 @@ public struct RecordModel: Sendable {
             return typeText(text)
         case .key(let key):
             if isTooSmall && !isTyping {
-                // Nothing can be seen to be chosen: only quitting works. Text being typed keeps
-                // going to its field, so a window shrunk mid-sentence loses nothing.
-                if case .character("q") = key { return quit() }
+                // Nothing can be seen to be chosen: only F10 quits, never a typed `q`. Text being
+                // typed keeps going to its field, so a window shrunk mid-sentence loses nothing.
                 if case .function(10) = key { return quit() }
                 return []
             }
@@ -256,8 +255,10 @@ public struct RecordModel: Sendable {
         StatusMessage(text: t(es, en), isError: error)
     }
 
+    /// Quitting never deletes a draft: a draft still on disk holds text not yet in the journal
+    /// (one offered and not yet taken, say), and is offered again next time.
     mutating func quit() -> [Effect] {
-        [.flushJournal, .clearDraft, .quit]
+        [.flushJournal, .quit]
     }
 
     /// Pasted text goes whole into the field being typed, never taken for commands.
