@@ -36,7 +36,8 @@ enum YAMLDocument {
             throw diagnostic(for: error, file: file)
         } catch {
             throw Diagnostic(file: file, line: 1, column: 1,
-                             message: LocalizedText(es: "YAML ilegible: \(error)", en: "unreadable YAML: \(error)"))
+                             message: LocalizedText(es: "YAML ilegible (\(ControlCharacters.shown("\(error)"))); revise la sintaxis, p. ej. con acta new se crea una agenda de ejemplo",
+                                                     en: "unreadable YAML (\(ControlCharacters.shown("\(error)"))); check the syntax, e.g. acta new creates a sample agenda"))
         }
     }
 
@@ -68,7 +69,8 @@ enum YAMLDocument {
                 en: "duplicated key: \(ControlCharacters.shown(duplicates.joined(separator: ", "))); keep one and delete the others"))
         default:
             return Diagnostic(file: file, line: 1, column: 1,
-                              message: LocalizedText(es: "YAML ilegible: \(error)", en: "unreadable YAML: \(error)"))
+                              message: LocalizedText(es: "YAML ilegible (\(ControlCharacters.shown("\(error)"))); revise la sintaxis, p. ej. con acta new se crea una agenda de ejemplo",
+                                                     en: "unreadable YAML (\(ControlCharacters.shown("\(error)"))); check the syntax, e.g. acta new creates a sample agenda"))
         }
     }
 }
@@ -159,7 +161,7 @@ struct YAMLFields {
     func optionalBool(_ key: String) throws(Diagnostic) -> Bool? {
         guard let v = value(key) else { return nil }
         guard let s = v.scalar, s.style == .plain, ["true", "false"].contains(s.string) else {
-            throw error(at: v, es: "«\(key)» debe ser true o false", en: "“\(key)” must be true or false")
+            throw error(at: v, es: "«\(key)» debe ser true o false; escriba p. ej. \(key): true", en: "“\(key)” must be true or false; write e.g. \(key): true")
         }
         return s.string == "true"
     }

@@ -202,7 +202,8 @@ struct RecordLoop {
                 case .clearDraft:
                     drafts.clear()
                 case .openEditor(let text):
-                    model.editorFinished(edit(text))
+                    let edited = edit(text)
+                    model.editorFinished(edited)
                     changed = true
                 case .quit:
                     terminal.draw(frame())
@@ -301,10 +302,17 @@ struct RecordLoop {
     }
 
     /// Edits text in $EDITOR (or vi), with the screen suspended.
-    func edit(_ text: String) -> String? {
-        let path = NSTemporaryDirectory() + "acta-\(getpid()).txt"
-        guard (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return nil }
+    mutating func edit(_ text: String) -> String? {
+        // mkstemp: a private, unpredictable file (O_EXCL), never one another user planted in /tmp.
+        var template = Array((NSTemporaryDirectory() + "acta-XXXXXX.txt").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard fd >= 0 else { return nil }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { return nil }
         terminal.suspend()
         let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
         let process = Process()
@@ -316,6 +324,25 @@ struct RecordLoop {
             ok = process.terminationStatus == 0
         }
         terminal.resume()
-        return ok ? try? String(contentsOfFile: path, encoding: .utf8) : nil
+        guard ok else { return nil }
+        // The editor may leave anything: a huge file or bytes that are not text. A field holds
+        // at most 64 KiB of UTF-8; more is cut and said, never allowed to freeze the screen.
+        guard let data = try? FileIO.read(path, limit: InputLimits.definitionFileBytes, followLinks: false) else {
+            model.message = .init(text: model.language == .es ? "El texto del editor es demasiado grande o no se pudo leer; no se usó."
+                                                              : "The editor's text is too large or could not be read; it was not used.", isError: true)
+            return nil
+        }
+        var result = String(decoding: data, as: UTF8.self)
+        if result.utf8.count > InputLimits.fieldBytes {
+            var cut = ""
+            for c in result {
+                if cut.utf8.count + c.utf8.count > InputLimits.fieldBytes { break }
+                cut.append(c)
+            }
+            result = cut
+            model.message = .init(text: model.language == .es ? "El texto se cortó a 64 KiB, el máximo de un campo."
+                                                              : "The text was cut to 64 KiB, the most a field holds.", isError: true)
+        }
+        return result
     }
 }

@@ -28,8 +28,8 @@ extension RecordModel {
 
     mutating func saveActionItem(_ form: ActionItemForm) -> [Effect] {
         guard case .success(let fields) = form.parsed(base: session.agenda.date) else {
-            message = say("Fecha límite no válida: use 2023-08-15, 15/08, +2w o +10d.",
-                          "Invalid due date: use 2023-08-15, 15/08, +2w or +10d.", error: true)
+            message = say("Fecha límite no válida (un día que existe, años 0001–9999): use 2023-08-15, 15/08, +2w o +10d.",
+                          "Invalid due date (a day that exists, years 0001–9999): use 2023-08-15, 15/08, +2w or +10d.", error: true)
             return []
         }
         if let number = form.number, let old = shown.actionItem(number) {

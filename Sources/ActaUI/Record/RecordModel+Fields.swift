@@ -58,7 +58,7 @@ extension RecordModel {
             mode = .browse
         case .nextSession:
             guard let date = DueDateInput.parse(text, base: session.agenda.date) else {
-                message = say("Fecha no válida: use 2023-08-15, 15/08, +2w o +10d.", "Invalid date: use 2023-08-15, 15/08, +2w or +10d.", error: true)
+                message = say("Fecha no válida (un día que existe, años 0001–9999): use 2023-08-15, 15/08, +2w o +10d.", "Invalid date (a day that exists, years 0001–9999): use 2023-08-15, 15/08, +2w or +10d.", error: true)
                 return []
             }
             record(.nextSessionSet(date: date, note: nil))
