@@ -57,7 +57,8 @@ extension ReviewModel {
         var m = try reviewModel(width: 160, height: 40)
         m.press(.character("c"), .enter)
         #expect(m.screen == .timeline(commitment: 1))
-        let text = m.pager.lines.map(\.text).joined(separator: "\n")
+        // Figures keep their % with a no-break space, so wrapping never parts them.
+        let text = m.pager.lines.map(\.text).joined(separator: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
         #expect(text.contains("Sustancial → Completo"))
         #expect(text.contains("▲ 60 % → 100 %"))
         #expect(text.contains("= sin cambio"))
