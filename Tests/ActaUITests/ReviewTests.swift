@@ -64,6 +64,15 @@ extension ReviewModel {
         #expect(text.contains("= sin cambio"))
     }
 
+    @Test func everyAcuerdosTextIsWholeAtEightyColumns() throws {
+        var m = try reviewModel()
+        m.press(.character("a"))
+        let screen = ReviewView.render(m).text
+        for piece in ["Presentar el cronograma", "replanificado del hito 1.3", "de personas con", "discapacidad"] {
+            #expect(screen.contains(piece), "\(piece)")
+        }
+    }
+
     @Test func acuerdosFilterOverdueOpenAndByResponsableThenJump() throws {
         var m = try reviewModel()
         m.press(.character("a"))
