@@ -29,14 +29,7 @@ extension RecordModel {
             mode = .browse
             return []
         case .screenCommand:
-            // Undo and redo keep the sheet open; any other command of the whole screen leaves it.
-            switch keyMap.command(for: key, in: [.global]) {
-            case .undo?: undo(); return [.flushJournal]
-            case .redo?: redo(); return [.flushJournal]
-            default:
-                mode = .browse
-                return browse(key)
-            }
+            return screenCommand(key)
         }
     }
 }

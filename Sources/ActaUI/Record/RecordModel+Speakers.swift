@@ -24,13 +24,7 @@ extension RecordModel {
             draftSaved = nil
             return [.clearDraft, .flushJournal]
         case .screenCommand:
-            switch keyMap.command(for: key, in: [.global]) {
-            case .undo?: undo(); return [.flushJournal]
-            case .redo?: redo(); return [.flushJournal]
-            default:
-                mode = .browse
-                return browse(key)
-            }
+            return screenCommand(key)
         }
     }
 }
