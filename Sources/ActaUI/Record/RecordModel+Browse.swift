@@ -25,6 +25,9 @@ extension RecordModel {
             mode = .actionItemForm(ActionItemForm(item: currentItem))
         case .setNextSession:
             mode = .editing(FieldEditor(.nextSession, text: shown.nextSession?.date.iso ?? ""))
+        case .correctTimes:
+            let item = selectedRow.item
+            mode = .editing(FieldEditor(.times(item: item), text: typedTimes(item: item)))
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
@@ -101,6 +104,8 @@ extension RecordModel {
         switch selectedRow {
         case .attendance:
             mode = .attendance(AttendanceSheet())
+        case .item(let n) where clockless:
+            mode = .editing(FieldEditor(.times(item: n), text: typedTimes(item: n)))
         case .item(let n):
             if shown.runningItem == n {
                 record(.itemEnded(item: n))
@@ -133,5 +138,17 @@ extension RecordModel {
         }
         record(.redone(seq: seq))
         message = say("Rehecho.", "Redone.")
+    }
+
+    /// A command of the whole screen pressed in a sheet (attendance, speakers): undo and redo
+    /// keep the sheet open; any other leaves it and acts as on the agenda.
+    mutating func screenCommand(_ key: Key) -> [Effect] {
+        switch keyMap.command(for: key, in: [.global]) {
+        case .undo?: undo(); return [.flushJournal]
+        case .redo?: redo(); return [.flushJournal]
+        default:
+            mode = .browse
+            return browse(key)
+        }
     }
 }
