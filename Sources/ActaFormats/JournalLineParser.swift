@@ -207,7 +207,7 @@ enum JournalLineParser {
     /// The keys of a journal line, as `JournalLine` names them.
     enum Field: String, CaseIterable {
         case seq, at, event, seat, present, delegate, item, commitment, hito, status, percent, validated, rescheduled
-        case evidence, note, text, number, kind, responsable, due, due_removed, session, date, target, recorder, speaker
+        case evidence, note, text, number, kind, responsable, due, due_removed, session, date, target, recorder, speaker, time
 
         var bit: UInt64 { UInt64(Self.allCases.firstIndex(of: self)!) }
 
@@ -235,6 +235,7 @@ enum JournalLineParser {
             case .target: return set(value, &line.target)
             case .recorder: return set(value, &line.recorder)
             case .speaker: return set(value, &line.speaker)
+            case .time: return set(value, &line.time)
             case .present: return set(value, &line.present)
             case .validated: return set(value, &line.validated)
             case .rescheduled: return set(value, &line.rescheduled)
