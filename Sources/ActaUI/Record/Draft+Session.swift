@@ -14,6 +14,8 @@ extension Draft {
         switch target {
         case nil, .nextSession?:
             return true
+        case .times(let item)?:
+            return item.map { agenda.item($0) != nil } ?? true
         case .itemNote(let item)?, .speakerName(let item)?:
             return agenda.item(item) != nil
         case .interventionSummary(let item, let index)?:
