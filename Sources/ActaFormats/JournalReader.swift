@@ -1,4 +1,9 @@
 import ActaCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The result of reading a whole journal: its events, the problems of lines that could not
 /// be read, and a warning when the last line was torn by a crash mid-write.
@@ -26,13 +31,14 @@ public enum JournalReader {
         var number = 0
         var start = bytes.startIndex
         while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let end = nextNewline(in: bytes, from: start)
             number += 1
             var raw = bytes[start..<end]
             let isLast = end == bytes.endIndex
             start = end + 1
             if raw.last == 0x0D { raw = raw.dropLast() }
-            if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            // Size first: a 50 MB line is refused without looking at its bytes one by one.
+            if raw.count <= InputLimits.journalLineBytes, raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             func skip(_ diagnostic: Diagnostic) {
                 if isLast && !endsClean {
                     contents.tornTail = true
@@ -70,6 +76,16 @@ public enum JournalReader {
             }
         }
         return contents
+    }
+}
+
+/// The index of the next line feed at or after `start`, or the end: memchr, so that even a
+/// huge journal is split at memory speed.
+func nextNewline(in bytes: [UInt8], from start: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buffer -> Int in
+        guard let base = buffer.baseAddress, start < buffer.count else { return bytes.endIndex }
+        guard let hit = memchr(base + start, 0x0A, buffer.count - start) else { return bytes.endIndex }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }
 

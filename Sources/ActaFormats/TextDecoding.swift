@@ -1,6 +1,7 @@
 import ActaCore
 
 /// Turns a file's bytes into text: strict UTF-8, no NUL, a BOM dropped, CRLF read as LF.
+/// A lone CR is kept (an editor shows it on its line, so line numbers stay the editor's).
 public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
         var bytes = bytes[...]
@@ -10,7 +11,7 @@ public enum TextDecoding {
             throw Diagnostic(file: file, line: line, column: column, message: problem.message)
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        return text.contains("\r") ? text.replacingCRLF() : text
+        return text.contains("\r\n") ? text.replacingCRLF() : text
     }
 
     /// A spreadsheet saved as text: UTF-8 (with or without BOM) when it is valid UTF-8, else
@@ -89,11 +90,11 @@ public enum TextDecoding {
 
 extension String {
     fileprivate func replacingCRLF() -> String {
-        // Swift treats "\r\n" as one Character, so split on it and on lone CRs.
+        // Swift treats "\r\n" as one Character.
         var out = ""
         out.reserveCapacity(utf8.count)
         for c in self {
-            if c == "\r\n" || c == "\r" { out.append("\n") } else { out.append(c) }
+            if c == "\r\n" { out.append("\n") } else { out.append(c) }
         }
         return out
     }

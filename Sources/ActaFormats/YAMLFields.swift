@@ -3,7 +3,26 @@ import Yams
 
 /// Parses YAML text into a node tree, turning syntax errors into located diagnostics.
 enum YAMLDocument {
+    /// Line breaks YAML knows but editors do not show as such (a lone CR, NEL, U+2028, U+2029):
+    /// they would make every later line number differ from the editor's, so they are refused
+    /// where they are, counted in editor lines.
+    static func strayLineBreak(in text: String, file: String) -> Diagnostic? {
+        var line = 1, column = 1
+        for s in text.unicodeScalars {
+            if s == "\n" { line += 1; column = 1; continue }
+            if s == "\r" || s == "\u{85}" || s == "\u{2028}" || s == "\u{2029}" {
+                let code = "U+" + String(s.value, radix: 16, uppercase: true)
+                return Diagnostic(file: file, line: line, column: column, message: LocalizedText(
+                    es: "salto de línea no admitido (\(code)); bórrelo o use un salto de línea normal (guarde el archivo con finales de línea LF, p. ej. dos2unix)",
+                    en: "unsupported line break (\(code)); delete it or use a plain line break (save the file with LF line ends, e.g. dos2unix)"))
+            }
+            column += 1
+        }
+        return nil
+    }
+
     static func parse(_ text: String, file: String) throws(Diagnostic) -> Node {
+        if let stray = strayLineBreak(in: text, file: file) { throw stray }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw Diagnostic(file: file, line: 1, column: 1, message: LocalizedText(
@@ -17,7 +36,8 @@ enum YAMLDocument {
             throw diagnostic(for: error, file: file)
         } catch {
             throw Diagnostic(file: file, line: 1, column: 1,
-                             message: LocalizedText(es: "YAML ilegible: \(error)", en: "unreadable YAML: \(error)"))
+                             message: LocalizedText(es: "YAML ilegible (\(ControlCharacters.shown("\(error)"))); revise la sintaxis, p. ej. con acta new se crea una agenda de ejemplo",
+                                                     en: "unreadable YAML (\(ControlCharacters.shown("\(error)"))); check the syntax, e.g. acta new creates a sample agenda"))
         }
     }
 
@@ -49,7 +69,8 @@ enum YAMLDocument {
                 en: "duplicated key: \(ControlCharacters.shown(duplicates.joined(separator: ", "))); keep one and delete the others"))
         default:
             return Diagnostic(file: file, line: 1, column: 1,
-                              message: LocalizedText(es: "YAML ilegible: \(error)", en: "unreadable YAML: \(error)"))
+                              message: LocalizedText(es: "YAML ilegible (\(ControlCharacters.shown("\(error)"))); revise la sintaxis, p. ej. con acta new se crea una agenda de ejemplo",
+                                                     en: "unreadable YAML (\(ControlCharacters.shown("\(error)"))); check the syntax, e.g. acta new creates a sample agenda"))
         }
     }
 }
@@ -63,8 +84,8 @@ struct YAMLFields {
 
     init(_ node: Node, file: String, what: LocalizedText) throws(Diagnostic) {
         guard let mapping = node.mapping else {
-            throw YAMLFields.error(file, node, es: "se esperaba \(what.es): campos «clave: valor», uno por línea, p. ej. id: gae",
-                                   en: "expected \(what.en): “key: value” fields, one a line, e.g. id: gae")
+            throw YAMLFields.error(file, node, es: "se esperaba \(what.es); escriba campos «clave: valor», uno por línea, p. ej. id: gae",
+                                   en: "expected \(what.en); write “key: value” fields, one a line, e.g. id: gae")
         }
         self.file = file
         self.node = node
@@ -140,7 +161,7 @@ struct YAMLFields {
     func optionalBool(_ key: String) throws(Diagnostic) -> Bool? {
         guard let v = value(key) else { return nil }
         guard let s = v.scalar, s.style == .plain, ["true", "false"].contains(s.string) else {
-            throw error(at: v, es: "«\(key)» debe ser true o false", en: "“\(key)” must be true or false")
+            throw error(at: v, es: "«\(key)» debe ser true o false; escriba p. ej. \(key): true", en: "“\(key)” must be true or false; write e.g. \(key): true")
         }
         return s.string == "true"
     }

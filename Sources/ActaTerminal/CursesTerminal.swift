@@ -12,6 +12,8 @@ public final class CursesTerminal {
     }
 
     private var screenPointer: OpaquePointer?
+    /// Input read ahead (after a paste) that is still to be handled, oldest first.
+    private var queued: [(status: Int32, value: wint_t)] = []
     private var decoder = KeyDecoder()
     /// False with NO_COLOR, or once started on a terminal without colours (vt100).
     private var colours: Bool
@@ -84,10 +86,20 @@ public final class CursesTerminal {
 
     public var size: (width: Int, height: Int) { (Int(acta_cols()), Int(acta_rows())) }
 
+    /// The next input: what was read ahead first, then the terminal (with its current timeout).
+    private func getWch(_ value: inout wint_t) -> Int32 {
+        if !queued.isEmpty {
+            let next = queued.removeFirst()
+            value = next.value
+            return next.status
+        }
+        return wget_wch(acta_stdscr(), &value)
+    }
+
     /// Waits up to the read timeout for input; nil on timeout.
     public func read() -> InputEvent? {
         var value: wint_t = 0
-        let status = wget_wch(acta_stdscr(), &value)
+        let status = getWch(&value)
         if status == ERR { return nil }
         if status == KEY_CODE_YES && Int32(value) == KEY_RESIZE {
             let s = size
@@ -99,7 +111,7 @@ public final class CursesTerminal {
             wtimeout(acta_stdscr(), 0)
             defer { wtimeout(acta_stdscr(), 50) }
             var next: wint_t = 0
-            let s2 = wget_wch(acta_stdscr(), &next)
+            let s2 = getWch(&next)
             if s2 == OK && next == 0x5B, let paste = readBracketedPaste() { return .paste(paste) }
             if s2 == OK, let k = decoder.decode(status: s2, value: UInt32(next)) {
                 if case .character(let c) = k { return .key(.alt(c)) }
@@ -119,7 +131,7 @@ public final class CursesTerminal {
         var value: wint_t = 0
         var opener: [UInt32] = []
         for _ in 0..<4 {
-            guard wget_wch(win, &value) == OK else { return nil }
+            guard getWch(&value) == OK else { return nil }
             opener.append(UInt32(value))
         }
         guard opener == [0x32, 0x30, 0x30, 0x7E] else { return nil }
@@ -127,15 +139,43 @@ public final class CursesTerminal {
         var scalars: [UInt32] = []
         wtimeout(win, 200)
         while true {
-            let status = wget_wch(win, &value)
+            let status = getWch(&value)
             if status == ERR { break }
             if status != OK { continue }
             scalars.append(UInt32(value))
             if scalars.count >= closer.count && Array(scalars.suffix(closer.count)) == closer {
                 scalars.removeLast(closer.count)
+                // Pasted text may itself hold the end marker (ESC [ 201 ~), and terminals pass it
+                // through: what arrives at once after the marker is read ahead, and if another end
+                // marker comes in it, the first was text. Nothing of a paste may act as a key.
+                var ahead: [(status: Int32, value: wint_t)] = []
+                wtimeout(win, 5)
+                while ahead.count < InputLimits.fieldBytes {
+                    var next: wint_t = 0
+                    let st = wget_wch(win, &next)
+                    if st == ERR { break }
+                    ahead.append((st, next))
+                }
+                let values = ahead.map { $0.status == OK ? UInt32($0.value) : UInt32.max }
+                var lastEnd: Int?
+                if values.count >= closer.count {
+                    for i in stride(from: values.count - closer.count, through: 0, by: -1)
+                    where Array(values[i..<(i + closer.count)]) == closer {
+                        lastEnd = i
+                        break
+                    }
+                }
+                if let lastEnd {
+                    scalars += closer + values[..<lastEnd].filter { $0 != UInt32.max }
+                    queued += ahead[(lastEnd + closer.count)...]
+                } else {
+                    queued += ahead
+                }
                 break
             }
         }
+        // One text field holds at most this much; more of a paste is dropped, never typed.
+        if scalars.count > InputLimits.fieldBytes { scalars.removeLast(scalars.count - InputLimits.fieldBytes) }
         var text = String.UnicodeScalarView()
         for v in scalars {
             if v == 13 { text.append("\n") } else if let u = Unicode.Scalar(v) { text.append(u) }
@@ -211,6 +251,38 @@ public final class CursesTerminal {
         doupdate()
     }
 
+    /// Job control: after SIGTSTP, restores the terminal and stops (as any program does on
+    /// Ctrl-Z); after SIGCONT (fg), clears the screen so the next frame is drawn whole.
+    /// Returns true when the caller must draw the whole screen again.
+    public func handleJobControl() -> Bool {
+        var redraw = false
+        if takeStopRequest() {
+            suspendToShell()
+            redraw = true
+        }
+        return takeContinued() || redraw
+    }
+
+    /// SIGTSTP arrived since the last call (the caller saves what it must, then `suspendToShell`).
+    public func takeStopRequest() -> Bool { acta_take_stop_request() != 0 }
+    /// SIGCONT arrived since the last call: the screen may hold anything, draw it whole.
+    public func takeContinued() -> Bool {
+        guard acta_take_continued() != 0 else { return false }
+        wclear(acta_stdscr())
+        return true
+    }
+
+    /// Restores the terminal, stops the process until `fg`, then takes the screen back.
+    public func suspendToShell() {
+        suspend()
+        acta_stop_self()
+        resume()
+        _ = acta_take_continued()
+    }
+
+    /// Ctrl-L: the next frame repaints every cell, whatever the terminal shows now.
+    public func invalidate() { wclear(acta_stdscr()) }
+
     /// Leaves curses mode for a child program ($EDITOR); `resume` comes back.
     public func suspend() {
         def_prog_mode()
@@ -244,6 +316,7 @@ public final class CursesTerminal {
 
     public static func installSignalHandlers() {
         acta_install_signal_handlers()
+        acta_install_job_control_handlers()
         acta_install_crash_guard()
     }
 

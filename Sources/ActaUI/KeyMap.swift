@@ -8,6 +8,8 @@ public enum Command: Sendable, Hashable {
     case attendance, markPresent, markAbsent, editDelegate
     case addActionItem, toggleActionItemClosed, setNextSession
     case undo, redo, help, search, quit
+    /// Handled by the program, not the screen: stop until `fg`, and repaint the whole screen.
+    case suspend, redraw
     case accept, cancel, nextField, previousField, complete, openEditor, toggleKind
     case textEditing, recallOlder, recallNewer
     case speakers, queueSpeaker, giveFloor, endFloor, summarize, withdrawSpeaker
@@ -145,6 +147,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("q"), .function(10)], .quit, .global, es: "Volver; en la lista, salir", en: "Back; on the list, quit",
                    hintES: "volver/salir", hintEN: "back/quit"),
         KeyBinding([.escape], .back, .global, es: "Volver", en: "Back"),
+        KeyBinding([.control("z")], .suspend, .global, es: "Suspender y volver a la terminal (como less); fg lo retoma",
+                   en: "Suspend back to the shell (as less does); fg resumes it"),
+        KeyBinding([.control("l")], .redraw, .global, es: "Redibujar la pantalla", en: "Redraw the screen"),
         KeyBinding([.character("/")], .search, .global, es: "Buscar en el texto; en la lista, filtrar; en acuerdos, por responsable",
                    en: "Search the text; on the list, filter; on action items, by responsible", hintES: "buscar", hintEN: "search"),
         KeyBinding([.character("a")], .actionItemsScreen, .global, es: "Acuerdos de todas las sesiones", en: "Action items of every session",
@@ -200,6 +205,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("u"), .control("z")], .undo, .global, es: "Deshacer el último cambio", en: "Undo the last change",
                    hintES: "deshacer", hintEN: "undo"),
         KeyBinding([.character("U"), .control("r")], .redo, .global, es: "Rehacer", en: "Redo"),
+        KeyBinding([.alt("z")], .suspend, .global,
+                   es: "Suspender: volver a la terminal (fg retoma); C-z deshace",
+                   en: "Suspend to the shell (fg resumes); C-z undoes here"),
+        KeyBinding([.control("l")], .redraw, .global, es: "Redibujar la pantalla", en: "Redraw the screen"),
         KeyBinding([.character("t")], .attendance, .global, es: "Tomar asistencia", en: "Take attendance",
                    hintES: "asistencia", hintEN: "attendance"),
         KeyBinding([.character("a")], .addActionItem, .global, es: "Añadir un acuerdo al punto actual",

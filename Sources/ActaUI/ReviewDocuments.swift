@@ -27,7 +27,7 @@ public enum ReviewDocuments {
                     if e.statusChanged { parts.append("\(p.status?.label(l) ?? "—") → \(e.report.status?.label(l) ?? "—")") }
                     if e.percentChanged {
                         let arrow = (e.report.percent ?? 0) >= (p.percent ?? 0) ? "▲ " : "▼ "
-                        parts.append(arrow + "\(p.percent.map { "\($0) %" } ?? "—") → \(e.report.percent.map { "\($0) %" } ?? "—")")
+                        parts.append(arrow + "\(p.percent.map { "\($0)\u{00A0}%" } ?? "—") → \(e.report.percent.map { "\($0)\u{00A0}%" } ?? "—")")
                     }
                     change = parts.isEmpty ? t(l, "= sin cambio", "= no change") : parts.joined(separator: "; ")
                 }

@@ -157,13 +157,24 @@ public enum ReviewView {
         let textColumn = m.width < 100 ? 2 : 3
         let widths = fixed.enumerated().map { $0.offset == textColumn ? textWidth : $0.element }
         screen.put(columns(header, widths: widths), row: top + 1, column: 1, role: .heading)
+        // Each acuerdo whole: its text wraps in its column, the other cells on the first line.
+        let wrapped = rows.map { wrap($0[textColumn], width: widths[textColumn]) }
+        let heights = wrapped.map { max(1, $0.count) }
         let visible = height - 2
-        let first = max(0, min(m.actionSelection - visible + 1, rows.count - visible))
-        for (i, row) in rows.enumerated().dropFirst(max(0, first)).prefix(max(0, visible)) {
-            let y = top + 2 + i - max(0, first)
+        var first = min(m.actionSelection, max(0, rows.count - 1))
+        var used = heights.isEmpty ? 0 : heights[first]
+        while first > 0 && used + heights[first - 1] <= visible { first -= 1; used += heights[first] }
+        var y = top + 2
+        for i in rows.indices.dropFirst(first) where y < top + height {
             let overdue = items[i].item.isOverdue(on: m.today)
-            screen.put(columns(row, widths: widths), row: y, column: 1, role: overdue ? .warning : (items[i].item.closed ? .dim : .normal))
-            if i == m.actionSelection { screen.paint(row: y, column: 0, width: m.width, role: .selected) }
+            let role: Role = overdue ? .warning : (items[i].item.closed ? .dim : .normal)
+            for (n, piece) in wrapped[i].enumerated() where y + n < top + height {
+                var cells = n == 0 ? rows[i] : Array(repeating: "", count: rows[i].count)
+                cells[textColumn] = piece
+                screen.put(columns(cells, widths: widths), row: y + n, column: 1, role: role)
+                if i == m.actionSelection { screen.paint(row: y + n, column: 0, width: m.width, role: .selected) }
+            }
+            y += heights[i]
         }
     }
 

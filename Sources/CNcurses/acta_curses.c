@@ -56,6 +56,47 @@ void acta_install_signal_handlers(void) {
 
 int acta_pending_signal(void) { return pending_signal; }
 
+/* SIGTSTP (kill -TSTP, or a terminal's suspend key outside raw mode) and SIGCONT (fg, or a
+   SIGSTOP/SIGCONT pair) only set flags: the main loop restores the terminal, stops, and
+   redraws the whole screen when continued. */
+static volatile sig_atomic_t stop_requested = 0;
+static volatile sig_atomic_t continued = 0;
+
+static void on_stop(int sig) { (void)sig; stop_requested = 1; }
+static void on_continue(int sig) { (void)sig; continued = 1; }
+
+static void install_stop_handler(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTSTP, &sa, NULL);
+}
+
+void acta_install_job_control_handlers(void) {
+    install_stop_handler();
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_continue;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGCONT, &sa, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+int acta_take_stop_request(void) { int r = stop_requested; stop_requested = 0; return r; }
+int acta_take_continued(void) { int r = continued; continued = 0; return r; }
+
+void acta_stop_self(void) {
+    /* SIGSTOP, not SIGTSTP: the kernel discards SIGTSTP's stop in an orphaned process group
+       (a program started by `sh -c` in a tmux pane, say); SIGSTOP always stops. It continues
+       here after fg or SIGCONT. */
+    raise(SIGSTOP);
+}
+
 static void on_crash(int sig) {
     /* Not async-signal-safe in theory, but the process is dying anyway and a raw
        terminal is worse: leave curses mode, then die as the signal says. */

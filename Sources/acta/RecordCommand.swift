@@ -87,9 +87,12 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw ExitCode(64)
         }
         let size = terminal.size
+        let found = drafts.load()
         var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
-                                width: size.width, height: size.height, draft: drafts.load())
-        if let w = warnings.first { model.message = .init(text: w.message.text(language), isError: true) }
+                                width: size.width, height: size.height, draft: found.draft)
+        if let notice = found.notice ?? warnings.first?.message {
+            model.message = .init(text: ControlCharacters.visible(notice.text(language)), isError: true)
+        }
         var loop = RecordLoop(model: model, terminal: terminal, writer: writer, drafts: drafts, guide: guide,
                               sessionsFolder: SessionsLocator.absolute(dir.root))
         let exitCode = loop.run()
@@ -106,18 +109,31 @@ struct Record: ParsableCommand {
                 seq += 1
             }
         }
-        // Outputs are regenerated from what is on disk.
+        // Outputs are regenerated from what is on disk. When they cannot be, acta says so and
+        // exits non-zero; the journal, already written, is intact.
+        var outputFailure: Int32?
         let reloaded = dir.loadAll()
-        if let named = reloaded.first(where: { $0.name == name })?.named {
-            do {
-                let paths = try Exporter.export(named, archive: SessionsDirectory.archive(reloaded), into: loaded.folder, language: language)
-                print(t("Acta regenerada: ", "Minutes regenerated: ") + paths[0])
-            } catch {
-                printError(error.message.text(language))
+        let again = reloaded.first(where: { $0.name == name })
+        if let again, let named = again.named {
+            if again.errors.isEmpty {
+                do {
+                    let paths = try Exporter.export(named, archive: SessionsDirectory.archive(reloaded), into: loaded.folder, language: language)
+                    print(t("Acta regenerada: ", "Minutes regenerated: ") + paths[0])
+                } catch {
+                    printError(t("No se pudo escribir el acta: ", "Could not write the minutes: ") + error.message.text(language))
+                    printError(t("El diario está intacto: todo lo grabado está en él. Cuando se pueda escribir (espacio, permisos), regenere el acta con: acta export \(name)",
+                                 "The journal is intact: everything recorded is in it. Once writing works again (space, permissions), regenerate the minutes with: acta export \(name)"))
+                    outputFailure = error.isNoSpace || error.code == EIO ? 74 : 73
+                }
+            } else {
+                printError(t("No se regeneró el acta: el diario tiene líneas que acta no puede leer (arriba, o con acta check). Lo grabado está en el diario.",
+                             "The minutes were not regenerated: the journal has lines acta cannot read (above, or with acta check). What was recorded is in the journal."))
+                outputFailure = 65
             }
             MesaSharing.commitRecorded(named.session, name: name, in: dir, language: language)
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
+        if let outputFailure { throw ExitCode(outputFailure) }
     }
 }
 
@@ -133,17 +149,25 @@ struct RecordLoop {
     var lastFailure: Int?
     let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
+    var draftError = false
+
     mutating func run() -> Int32 {
         terminal.draw(frame())
         var lastSecond = -1
         while true {
             let signal = CursesTerminal.pendingSignal
             if signal != 0 {
-                _ = flush()
-                return 128 + signal
+                // Keys typed just before the signal may still wait in the terminal: they are text.
+                drainInput()
+                return finish(128 + signal)
             }
             var effects: [Effect] = []
             var changed = false
+            if terminal.takeStopRequest() {
+                suspend()
+                changed = true
+            }
+            if terminal.takeContinued() { changed = true }
             if let input = terminal.read() {
                 if input == .key(.function(12)) && crashKeyEnabled {
                     // Test hook (ACTA_DEBUG_CRASH_KEY=1): a Swift runtime trap, to prove the crash guard restores the terminal.
@@ -152,14 +176,18 @@ struct RecordLoop {
                 }
                 if input == .key(.control("c")) {
                     // Raw mode delivers Ctrl-C as a key: treat it as SIGINT.
-                    _ = flush()
-                    return 130
+                    return finish(130)
                 }
-                if guide?.handle(input) != true { effects += model.update(input) }
+                if case .key(let key) = input, let command = model.keyMap.command(for: key, in: [.global]),
+                   command == .suspend || command == .redraw {
+                    if command == .suspend { suspend() } else { terminal.invalidate() }
+                    changed = true
+                } else if guide?.handle(input) != true {
+                    effects += model.update(input)
+                }
                 changed = true
             } else if terminal.inputClosed {
-                _ = flush()
-                return 128 + SIGHUP
+                return finish(128 + SIGHUP)
             }
             let now = Clock.now(in: model.session.timeZone)
             effects += model.tick(now)
@@ -170,19 +198,62 @@ struct RecordLoop {
                     // After a failed write, retry once a second rather than on every tick.
                     if lastFailure.map({ now.epochSeconds - $0 >= 1 }) ?? true { changed = flush() || changed }
                 case .saveDraft(let draft):
-                    try? drafts.save(draft)
+                    saveDraft(draft)
                 case .clearDraft:
                     drafts.clear()
                 case .openEditor(let text):
-                    model.editorFinished(edit(text))
+                    let edited = edit(text)
+                    model.editorFinished(edited)
                     changed = true
                 case .quit:
-                    _ = flush()
                     terminal.draw(frame())
-                    return 0
+                    return finish(0)
                 }
             }
             if changed { terminal.draw(frame()) }
+        }
+    }
+
+    /// Every way out: what is being typed goes to the draft (offered back next time), then the
+    /// pending changes to the journal.
+    mutating func finish(_ code: Int32) -> Int32 {
+        if let draft = model.currentDraft, draft.holdsText { saveDraft(draft) }
+        _ = flush()
+        return code
+    }
+
+    /// Reads what is already waiting (at most a few thousand events) into the model.
+    mutating func drainInput() {
+        for _ in 0..<4096 {
+            guard let input = terminal.read() else { return }
+            if input == .key(.control("c")) { return }
+            // A field accepted here is in `pending` now; its draft must not be offered again.
+            if model.update(input).contains(.clearDraft) { drafts.clear() }
+        }
+    }
+
+    /// SIGTSTP or the suspend key: the draft is saved first (a stopped process may never be
+    /// continued), the terminal restored, and the whole screen drawn again after `fg`.
+    mutating func suspend() {
+        if let draft = model.currentDraft, draft.holdsText { saveDraft(draft) }
+        terminal.suspendToShell()
+        let size = terminal.size
+        _ = model.update(.resize(width: size.width, height: size.height))
+    }
+
+    /// A failed draft write is said on the message line, and the message goes once a write works again.
+    mutating func saveDraft(_ draft: Draft) {
+        do {
+            try drafts.save(draft)
+            if draftError {
+                draftError = false
+                if model.message?.isError == true { model.message = nil }
+            }
+        } catch {
+            draftError = true
+            let reason = (error as? StoreError)?.message.text(model.language) ?? "\(error)"
+            model.message = .init(text: (model.language == .es ? "No se pudo guardar el borrador: " : "Could not save the draft: ") + reason,
+                                  isError: true)
         }
     }
 
@@ -231,10 +302,17 @@ struct RecordLoop {
     }
 
     /// Edits text in $EDITOR (or vi), with the screen suspended.
-    func edit(_ text: String) -> String? {
-        let path = NSTemporaryDirectory() + "acta-\(getpid()).txt"
-        guard (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return nil }
+    mutating func edit(_ text: String) -> String? {
+        // mkstemp: a private, unpredictable file (O_EXCL), never one another user planted in /tmp.
+        var template = Array((NSTemporaryDirectory() + "acta-XXXXXX.txt").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard fd >= 0 else { return nil }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { return nil }
         terminal.suspend()
         let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
         let process = Process()
@@ -246,6 +324,25 @@ struct RecordLoop {
             ok = process.terminationStatus == 0
         }
         terminal.resume()
-        return ok ? try? String(contentsOfFile: path, encoding: .utf8) : nil
+        guard ok else { return nil }
+        // The editor may leave anything: a huge file or bytes that are not text. A field holds
+        // at most 64 KiB of UTF-8; more is cut and said, never allowed to freeze the screen.
+        guard let data = try? FileIO.read(path, limit: InputLimits.definitionFileBytes, followLinks: false) else {
+            model.message = .init(text: model.language == .es ? "El texto del editor es demasiado grande o no se pudo leer; no se usó."
+                                                              : "The editor's text is too large or could not be read; it was not used.", isError: true)
+            return nil
+        }
+        var result = String(decoding: data, as: UTF8.self)
+        if result.utf8.count > InputLimits.fieldBytes {
+            var cut = ""
+            for c in result {
+                if cut.utf8.count + c.utf8.count > InputLimits.fieldBytes { break }
+                cut.append(c)
+            }
+            result = cut
+            model.message = .init(text: model.language == .es ? "El texto se cortó a 64 KiB, el máximo de un campo."
+                                                              : "The text was cut to 64 KiB, the most a field holds.", isError: true)
+        }
+        return result
     }
 }

@@ -71,9 +71,24 @@ struct Review: ParsableCommand {
             let signal = CursesTerminal.pendingSignal
             if signal != 0 { code = 128 + signal; break }
             var changed = false
+            if terminal.handleJobControl() {
+                let size = terminal.size
+                _ = model.update(.resize(width: size.width, height: size.height))
+                changed = true
+            }
             if let input = terminal.read() {
                 if input == .key(.control("c")) { code = 130; break }
-                if model.update(input) { break loop }
+                // Ctrl-Z suspends, as in less; Ctrl-L repaints.
+                if case .key(let key) = input, let command = KeyMap.review.command(for: key, in: [.global]),
+                   command == .suspend || command == .redraw {
+                    if command == .suspend {
+                        terminal.suspendToShell()
+                        let size = terminal.size
+                        _ = model.update(.resize(width: size.width, height: size.height))
+                    } else {
+                        terminal.invalidate()
+                    }
+                } else if model.update(input) { break loop }
                 changed = true
             } else if terminal.inputClosed {
                 code = 128 + SIGHUP; break

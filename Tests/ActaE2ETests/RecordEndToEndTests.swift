@@ -254,7 +254,8 @@ import Testing
         let tiny = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
                             directory: tmp.base.path, width: 50, height: 15)
         try tiny.waitFor(text: "demasiado pequeña")
-        try tiny.keys("q")
+        // A typed q there never quits (it could be text meant for a field); F10 does.
+        try tiny.keys("F10")
         try tiny.waitFor(text: "EXIT=0")
     }
 }

@@ -1,4 +1,5 @@
 import ActaFormats
+import Foundation
 import ActaStore
 import ActaTestSupport
 import ActaCore
@@ -308,9 +309,35 @@ import Testing
     @Test func quitFlushesAndQuits() {
         var m = fixture.model()
         #expect(m.update(.key(.character("q"))).contains(.quit))
+        #expect(!m.update(.key(.character("q"))).contains(.clearDraft))
         var small = fixture.model(width: 59, height: 20)
         #expect(small.isTooSmall)
-        #expect(small.update(.key(.character("q"))).contains(.quit))
+        // A typed q while the "too small" message shows must not quit; F10 does.
+        #expect(!small.update(.key(.character("q"))).contains(.quit))
+        #expect(small.update(.key(.function(10))).contains(.quit))
+    }
+
+    @Test func aTooSmallTerminalNeverTurnsTypingIntoCommands() {
+        var m = fixture.model()
+        m.press(.character(" "))
+        m.press(.character("n"))
+        #expect(m.isTyping)
+        _ = m.update(.resize(width: 40, height: 12))
+        for c in "quiet u" { _ = m.update(.key(.character(c))) }
+        #expect(m.currentDraft?.text == "quiet u")
+        _ = m.update(.resize(width: 80, height: 24))
+        #expect(m.isTyping)
+        #expect(m.currentDraft?.text == "quiet u")
+    }
+
+    @Test func anEmptyDraftIsNeverOffered() {
+        let empty = Draft(target: .itemNote(item: 1), text: "  ")
+        #expect(!empty.holdsText)
+        let m = fixture.model(draft: empty)
+        #expect(m.mode == .browse)
+        let json = #"{"text":"","actionItem":{"item":1,"text":"","isDecision":false,"responsible":"","due":"+2w"}}"#
+        let form = try? JSONDecoder().decode(Draft.self, from: Data(json.utf8))
+        #expect(form?.holdsText == true)
     }
 
     @Test func aWindowShrunkMidSentenceKeepsTypingIntoTheField() {

@@ -57,10 +57,20 @@ extension ReviewModel {
         var m = try reviewModel(width: 160, height: 40)
         m.press(.character("c"), .enter)
         #expect(m.screen == .timeline(commitment: 1))
-        let text = m.pager.lines.map(\.text).joined(separator: "\n")
+        // Figures keep their % with a no-break space, so wrapping never parts them.
+        let text = m.pager.lines.map(\.text).joined(separator: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
         #expect(text.contains("Sustancial → Completo"))
         #expect(text.contains("▲ 60 % → 100 %"))
         #expect(text.contains("= sin cambio"))
+    }
+
+    @Test func everyAcuerdosTextIsWholeAtEightyColumns() throws {
+        var m = try reviewModel()
+        m.press(.character("a"))
+        let screen = ReviewView.render(m).text
+        for piece in ["Presentar el cronograma", "replanificado del hito 1.3", "de personas con", "discapacidad"] {
+            #expect(screen.contains(piece), "\(piece)")
+        }
     }
 
     @Test func acuerdosFilterOverdueOpenAndByResponsableThenJump() throws {

@@ -96,6 +96,30 @@ import Testing
         try golden(fixture.model(width: 59, height: 20), "too-small")
     }
 
+    /// Every mode of the record screen in English: no Spanish word of the interface left.
+    @Test func everyModeIsWhollyEnglish() {
+        var m = fixture.model(language: .en)
+        var screens: [String] = []
+        func shot() { screens.append(RecordView.render(m).text) }
+        m.press(.character(" "), .character("s")); shot()
+        m.type("60"); m.press(.enter); m.type("Note"); shot()
+        m.press(.enter, .character("k"), .character("a")); shot()
+        m.type("Publish"); m.press(.enter, .enter); m.type("ming"); shot()
+        m.press(.tab, .enter, .enter, .tab); shot()
+        m.press(.escape, .character("t"), .character("p"), .character("d")); shot()
+        m.press(.escape, .escape, .character("o"), .character("a")); shot()
+        m.press(.escape, .escape, .character("/")); shot()
+        m.press(.escape, .character("p")); shot()
+        m.press(.escape, .character("?")); shot()
+        m.press(.escape, .character("g")); shot()
+        for (i, screen) in screens.enumerated() {
+            for spanish in ["Acuerdo", "acuerdo", "Nota ", "punto", "Asistencia", "Oradores", "Estado", "aceptar", "guardado",
+                            "sesión", "Hito ", "Sí", "ninguno", "Vencido", "Próxima", "Ayuda", "presente"] {
+                #expect(!screen.contains(spanish), "“\(spanish)” on English screen \(i):\n\(screen)")
+            }
+        }
+    }
+
     @Test func englishScreen() throws {
         var m = fixture.model(language: .en)
         m.press(.character(" "), .character("c"))

@@ -33,6 +33,13 @@ public struct Draft: Sendable, Hashable, Codable {
         self.text = text
         self.actionItem = actionItem
     }
+
+    /// Whether there is anything to offer back: an empty draft is never offered.
+    public var holdsText: Bool {
+        if !text.trimmingSpaces().isEmpty { return true }
+        guard let a = actionItem else { return false }
+        return ![a.text, a.responsible, a.due].allSatisfy { $0.trimmingSpaces().isEmpty }
+    }
 }
 
 public struct ActionItemDraft: Sendable, Hashable, Codable {

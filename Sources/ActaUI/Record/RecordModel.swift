@@ -40,24 +40,25 @@ public struct RecordModel: Sendable {
     }
 
     /// The session as written to the journal.
-    public private(set) var session: Session
+    public internal(set) var session: Session
     /// Changes made but not yet written (a failed write keeps them here and retries).
-    public private(set) var pending: [SessionEventKind] = []
+    public internal(set) var pending: [SessionEventKind] = []
     public let sessionName: String
     public let archive: MesaArchive
     public let language: Language
     public let keyMap = KeyMap.record
-    public private(set) var now: Timestamp
-    public private(set) var width: Int
-    public private(set) var height: Int
-    public private(set) var navigator: AgendaNavigator
-    public private(set) var mode: Mode = .browse
+    public internal(set) var now: Timestamp
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var navigator: AgendaNavigator
+    public internal(set) var mode: Mode = .browse
     public var message: StatusMessage?
-    public private(set) var lastWriteError: String?
-    private var lastDraftSave: Timestamp?
-    private var draftSaved: Draft?
+    public internal(set) var lastWriteError: String?
+    var lastDraftSave: Timestamp?
+    /// The draft last saved, so an unchanged one is not written again; nil once its text is recorded or dropped.
+    var draftSaved: Draft?
     /// Queries searched with /, oldest first.
-    public private(set) var searchHistory: [String] = []
+    public internal(set) var searchHistory: [String] = []
 
     /// Below this the screen shows a message; below 80×24 it shows one pane at a time.
     public static let minimumWidth = 60
@@ -75,7 +76,7 @@ public struct RecordModel: Sendable {
         let rows = TreeRow.rows(session.agenda)
         navigator = AgendaNavigator(rows: rows, selection: AgendaNavigator.resumeRow(session, rows: rows),
                                     height: Self.treeHeight(height))
-        if let draft { mode = .draftOffer(draft) }
+        if let draft, draft.holdsText { mode = .draftOffer(draft) }
     }
 
     func t(_ es: String, _ en: String) -> String { language == .es ? es : en }
@@ -195,9 +196,8 @@ public struct RecordModel: Sendable {
             return typeText(text)
         case .key(let key):
             if isTooSmall && !isTyping {
-                // Nothing can be seen to be chosen: only quitting works. Text being typed keeps
-                // going to its field, so a window shrunk mid-sentence loses nothing.
-                if case .character("q") = key { return quit() }
+                // Nothing can be seen to be chosen: only F10 quits, never a typed `q`. Text being
+                // typed keeps going to its field, so a window shrunk mid-sentence loses nothing.
                 if case .function(10) = key { return quit() }
                 return []
             }
@@ -241,40 +241,6 @@ public struct RecordModel: Sendable {
                                 + t(" — se reintenta; no cierre acta.", " — retrying; do not close acta."), isError: true)
     }
 
-    public mutating func editorFinished(_ text: String?) {
-        guard let text else { return }
-        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        switch mode {
-        case .editing(var editor):
-            editor.field.set(trimmed)
-            mode = .editing(editor)
-        case .actionItemForm(var form):
-            form.text.set(trimmed)
-            mode = .actionItemForm(form)
-        default: break
-        }
-    }
-
-    var currentDraft: Draft? {
-        switch mode {
-        case .editing(let editor):
-            return Draft(target: editor.target, text: editor.field.text)
-        case .actionItemForm(let form):
-            return Draft(target: nil, text: form.text.text, actionItem: form.draft)
-        case .attendance(let sheet):
-            guard let delegate = sheet.delegate else { return nil }
-            return Draft(target: .delegate(seat: session.agenda.seats[sheet.selection].id), text: delegate.text)
-        case .speakers(let panel):
-            guard let field = panel.field, let typing = panel.typing else { return nil }
-            switch typing {
-            case .name: return Draft(target: .speakerName(item: panel.item), text: field.text)
-            case .summary(let index): return Draft(target: .interventionSummary(item: panel.item, index: index), text: field.text)
-            }
-        default:
-            return nil
-        }
-    }
-
     mutating func record(_ kind: SessionEventKind) {
         pending.append(kind)
     }
@@ -289,8 +255,10 @@ public struct RecordModel: Sendable {
         StatusMessage(text: t(es, en), isError: error)
     }
 
+    /// Quitting never deletes a draft: a draft still on disk holds text not yet in the journal
+    /// (one offered and not yet taken, say), and is offered again next time.
     mutating func quit() -> [Effect] {
-        [.flushJournal, .clearDraft, .quit]
+        [.flushJournal, .quit]
     }
 
     /// Pasted text goes whole into the field being typed, never taken for commands.
@@ -347,380 +315,6 @@ public struct RecordModel: Sendable {
                 return [.clearDraft]
             default:
                 return []
-            }
-        }
-    }
-
-    mutating func resume(_ draft: Draft) {
-        if let a = draft.actionItem {
-            mode = .actionItemForm(ActionItemForm(draft: a))
-        } else if let target = draft.target {
-            if case .delegate(let seat) = target, let index = session.agenda.seats.firstIndex(where: { $0.id == seat }) {
-                mode = .attendance(AttendanceSheet(selection: index, delegate: TextField(draft.text)))
-            } else if let (item, typing) = speakerTyping(target) {
-                navigator.select(.item(item))
-                var panel = SpeakersPanel(item: item, list: session.speakers[item])
-                panel.resume(typing, text: draft.text)
-                mode = .speakers(panel)
-            } else {
-                if let key = target.milestone, let row = rows.firstIndex(where: { $0.milestone == key }) { navigator.select(row) }
-                if case .itemNote(let item) = target { navigator.select(.item(item)) }
-                mode = .editing(FieldEditor(target, text: draft.text, selected: false))
-            }
-        } else {
-            mode = .browse
-        }
-        message = say("Borrador recuperado: revíselo y pulse Enter para guardarlo.", "Draft recovered: check it and press Enter to save it.")
-    }
-
-    /// The speakers' field a draft belongs to, if it is one.
-    func speakerTyping(_ target: EditTarget) -> (Int, SpeakersPanel.Typing)? {
-        switch target {
-        case .speakerName(let item): return (item, .name)
-        case .interventionSummary(let item, let index): return (item, .summary(index))
-        default: return nil
-        }
-    }
-
-    // MARK: Browsing
-
-    mutating func browse(_ key: Key) -> [Effect] {
-        guard let command = keyMap.command(for: key, in: contexts) else {
-            if case .character(let c) = key, c != " " {
-                message = say("La tecla «\(c)» no hace nada aquí; ? muestra la ayuda.", "Key “\(c)” does nothing here; ? shows help.")
-            }
-            return []
-        }
-        switch command {
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            _ = navigator.move(command, actionCount: itemActionItems.count, detailOverflow: pane == .details ? detailOverflow : 0)
-        case .help: mode = .help(HelpPager())
-        case .quit: return quit()
-        case .undo: undo()
-        case .redo: redo()
-        case .attendance: mode = .attendance(AttendanceSheet())
-        case .speakers:
-            mode = .speakers(SpeakersPanel(item: currentItem, list: shown.speakers[currentItem]))
-        case .addActionItem:
-            mode = .actionItemForm(ActionItemForm(item: currentItem))
-        case .setNextSession:
-            mode = .editing(FieldEditor(.nextSession, text: shown.nextSession?.date.iso ?? ""))
-        case .search:
-            mode = .search(SearchPrompt(history: searchHistory))
-        case .switchPane:
-            if !navigator.switchPane(actionCount: itemActionItems.count, detailsFocusable: isCompact || detailOverflow > 0) {
-                message = say("Este punto no tiene acuerdos; «a» añade uno.", "This item has no action items; “a” adds one.")
-            }
-        case .back: navigator.focusAgenda()
-        case .nextMilestone: nextMilestone()
-        case .activate:
-            if pane == .actionItems, actionSelection < itemActionItems.count {
-                let pick = itemActionItems[actionSelection]
-                guard pick.ref == nil else {
-                    message = say("Un acuerdo de otra sesión solo se cierra o reabre aquí (x).", "An action item of another session can only be closed or reopened here (x).")
-                    break
-                }
-                mode = .actionItemForm(ActionItemForm(item: currentItem, editing: pick.item))
-            } else {
-                activate()
-            }
-        case .toggleActionItemClosed:
-            if actionSelection < itemActionItems.count {
-                let pick = itemActionItems[actionSelection]
-                let a = pick.item
-                let session = pick.ref?.session
-                record(a.closed ? .actionItemReopened(number: a.number, session: session) : .actionItemClosed(number: a.number, session: session))
-                message = a.closed ? say("Acuerdo \(a.number) reabierto.", "Action item \(a.number) reopened.")
-                    : say("Acuerdo \(a.number) cerrado.", "Action item \(a.number) closed.")
-            }
-        case .setStatus(let status):
-            guard let key = selectedRow.milestone else { break }
-            var report = currentReport(key)
-            report.status = status
-            if report != currentReport(key) { record(.milestoneReported(report)) }
-            mode = .editing(MilestoneReportForm.editor(.percent, report, flow: .thenNote))
-        case .editPercent:
-            guard let milestone = selectedRow.milestone else { break }
-            var initial = ""
-            if case .character(let c) = key, c.isNumber { initial = String(c) }
-            mode = .editing(FieldEditor(MilestoneReportForm.target(.percent, milestone), text: initial, selected: initial.isEmpty))
-        case .toggleValidated, .toggleRescheduled:
-            guard let key = selectedRow.milestone else { break }
-            var report = currentReport(key)
-            if command == .toggleValidated { report.validated.toggle() } else { report.rescheduled.toggle() }
-            record(.milestoneReported(report))
-        case .editEvidence:
-            guard let key = selectedRow.milestone else { break }
-            mode = .editing(MilestoneReportForm.editor(.evidence, currentReport(key)))
-        case .editNote:
-            if let key = selectedRow.milestone {
-                mode = .editing(MilestoneReportForm.editor(.note, currentReport(key)))
-            } else if let item = selectedRow.item {
-                mode = .editing(FieldEditor(.itemNote(item: item)))
-            }
-        default: break
-        }
-        return pending.isEmpty ? [] : [.flushJournal]
-    }
-
-    func currentReport(_ key: MilestoneKey) -> MilestoneReport {
-        shown.report(key) ?? MilestoneReport(item: currentItem, key: key)
-    }
-
-    mutating func nextMilestone() {
-        guard let next = navigator.nextMilestoneIndex else {
-            message = say("No hay más hitos en la agenda.", "There are no more milestones on the agenda.")
-            return
-        }
-        let fromItem = selectedRow.item
-        navigator.select(next)
-        if let item = selectedRow.item, item != fromItem { ensureRunning(item) }
-    }
-
-    mutating func activate() {
-        switch selectedRow {
-        case .attendance:
-            mode = .attendance(AttendanceSheet())
-        case .item(let n):
-            if shown.runningItem == n {
-                record(.itemEnded(item: n))
-                message = say("Punto \(n) terminado.", "Item \(n) ended.")
-            } else {
-                record(.itemStarted(item: n))
-                message = say("Punto \(n) en curso: su reloj corre.", "Item \(n) under way: its clock is running.")
-            }
-        case .milestone(_, let key):
-            mode = .editing(MilestoneReportForm.editor(.note, currentReport(key)))
-        }
-    }
-
-    mutating func undo() {
-        let s = shown
-        guard let seq = s.undoStack.last else {
-            message = say("Nada que deshacer.", "Nothing to undo.")
-            return
-        }
-        let what = s.events.first { $0.seq == seq }.map { $0.kind.summary(language) } ?? ""
-        record(.undone(seq: seq))
-        message = say("Deshecho: \(what). (U rehace)", "Undone: \(what). (U redoes)")
-    }
-
-    mutating func redo() {
-        let s = shown
-        guard let seq = s.redoStack.last else {
-            message = say("Nada que rehacer.", "Nothing to redo.")
-            return
-        }
-        record(.redone(seq: seq))
-        message = say("Rehecho.", "Redone.")
-    }
-
-    // MARK: Editing one field
-
-    mutating func edit(_ key: Key, _ editor: FieldEditor) -> [Effect] {
-        var editor = editor
-        let outcome = editor.handle(key, keyMap: keyMap)
-        mode = .editing(editor)
-        switch outcome {
-        case .typing:
-            return []
-        case .cancelled:
-            mode = .browse
-            message = say("Cancelado; no se guardó ese texto.", "Cancelled; that text was not saved.")
-            draftSaved = nil
-            return [.clearDraft]
-        case .openEditor(let text):
-            return [.openEditor(text)]
-        case .accepted(let text):
-            return accept(editor, text: text)
-        }
-    }
-
-    mutating func accept(_ editor: FieldEditor, text typed: String) -> [Effect] {
-        let text = typed.trimmingSpaces()
-        switch editor.target {
-        case .percent, .note, .evidence:
-            guard let key = editor.target.milestone, let field = MilestoneReportForm.field(of: editor.target) else { break }
-            switch MilestoneReportForm.applying(typed, to: field, of: currentReport(key)) {
-            case .failure(.percentOutOfRange):
-                // Never a trap: the value is selected so the next digit replaces it, and Esc leaves.
-                var retry = editor
-                retry.field.selectAll()
-                mode = .editing(retry)
-                message = say("«\(text)» no vale: el % es un número de 0 a 100. Escriba otro, o Esc lo deja como estaba.",
-                              "“\(text)” is not valid: the % is a number from 0 to 100. Type another, or Esc leaves it as it was.", error: true)
-                return []
-            case .success(let report):
-                if report != currentReport(key) { record(.milestoneReported(report)) }
-                if let next = MilestoneReportForm.next(after: field, flow: editor.flow, report: report) {
-                    mode = .editing(next)
-                } else {
-                    mode = .browse
-                    if editor.flow == .thenNext { nextMilestone() }
-                }
-            }
-        case .itemNote(let item):
-            mode = .browse
-            if text.isEmpty {
-                message = say("Nota vacía: no se registró nada.", "Empty note: nothing was recorded.")
-            } else {
-                record(.noteAdded(item: item, text: typed))
-                message = say("Nota añadida al punto \(item).", "Note added to item \(item).")
-            }
-        case .delegate, .speakerName, .interventionSummary:
-            mode = .browse
-        case .nextSession:
-            guard let date = DueDateInput.parse(text, base: session.agenda.date) else {
-                message = say("Fecha no válida: use 2023-08-15, 15/08, +2w o +10d.", "Invalid date: use 2023-08-15, 15/08, +2w or +10d.", error: true)
-                return []
-            }
-            record(.nextSessionSet(date: date, note: nil))
-            message = say("Próxima sesión: \(date.long(.es)).", "Next session: \(date.long(.en)).")
-            mode = .browse
-        }
-        draftSaved = nil
-        return [.clearDraft, .flushJournal]
-    }
-
-    // MARK: Search
-
-    /// The text a row is found by.
-    func rowText(_ row: TreeRow) -> String {
-        let a = session.agenda
-        switch row {
-        case .attendance: return t("asistencia", "attendance")
-        case .item(let n): return a.item(n).map { a.title(of: $0, plan: session.plan, language: language) } ?? ""
-        case .milestone(_, let key):
-            return "\(key) " + (session.plan.commitment(key.commitment)?.milestone(key.milestone)?.displayText(language) ?? "")
-        }
-    }
-
-    mutating func search(_ query: String) {
-        let q = Folding.fold(query)
-        guard !q.isEmpty else { return }
-        if let hit = navigator.nextMatch({ Folding.fold(rowText($0)).contains(q) }) {
-            navigator.select(hit)
-            message = say("Encontrado: «\(query)» (/ y Enter busca el siguiente).", "Found: “\(query)” (/ and Enter finds the next).")
-        } else {
-            message = say("No se encontró «\(query)».", "“\(query)” not found.", error: true)
-        }
-    }
-
-    // MARK: Acuerdo form
-
-    mutating func formKey(_ key: Key, _ form: ActionItemForm) -> [Effect] {
-        var form = form
-        let outcome = form.handle(key, seats: session.agenda.seats, keyMap: keyMap)
-        mode = .actionItemForm(form)
-        switch outcome {
-        case .editing:
-            return []
-        case .cancelled:
-            mode = .browse
-            draftSaved = nil
-            message = say("Acuerdo descartado.", "Action item discarded.")
-            return [.clearDraft]
-        case .openEditor(let text):
-            return [.openEditor(text)]
-        case .missingText:
-            message = say("Escriba el texto del acuerdo.", "Type the action item's text.", error: true)
-            return []
-        case .save:
-            return saveActionItem(form)
-        }
-    }
-
-    mutating func saveActionItem(_ form: ActionItemForm) -> [Effect] {
-        guard case .success(let fields) = form.parsed(base: session.agenda.date) else {
-            message = say("Fecha límite no válida: use 2023-08-15, 15/08, +2w o +10d.",
-                          "Invalid due date: use 2023-08-15, 15/08, +2w or +10d.", error: true)
-            return []
-        }
-        if let number = form.number, let old = shown.actionItem(number) {
-            let changes = ActionItemChanges(kind: old.kind == form.kind ? nil : form.kind, text: old.text == fields.text ? nil : fields.text,
-                                            responsible: old.responsible == fields.responsible ? nil : fields.responsible,
-                                            due: old.due == fields.due ? nil : .some(fields.due))
-            if changes != ActionItemChanges() { record(.actionItemEdited(number: number, changes: changes)) }
-            message = say("Acuerdo \(number) actualizado.", "Action item \(number) updated.")
-        } else {
-            let number = shown.nextActionItemNumber
-            record(.actionItemAdded(ActionItem(number: number, item: form.item, kind: form.kind, text: fields.text,
-                                               responsible: fields.responsible, due: fields.due)))
-            message = say("Acuerdo \(number) registrado.", "Action item \(number) recorded.")
-        }
-        mode = .browse
-        draftSaved = nil
-        return [.clearDraft, .flushJournal]
-    }
-
-    // MARK: Attendance
-
-    mutating func attendanceKey(_ key: Key, _ sheet: AttendanceSheet) -> [Effect] {
-        var sheet = sheet
-        let outcome = sheet.handle(key, seats: session.agenda.seats, attendance: shown.attendance, keyMap: keyMap)
-        mode = .attendance(sheet)
-        switch outcome {
-        case .stay:
-            return []
-        case .cancelledDelegate:
-            draftSaved = nil
-            return [.clearDraft]
-        case .mark(let seat, let present, let delegate, let typed):
-            record(.attendanceMarked(seat: seat, present: present, delegate: delegate))
-            let seats = session.agenda.seats
-            if seat == seats.last?.id {
-                let count = shown.attendance.values.filter(\.present).count
-                message = say("Último asiento marcado: \(count) de \(seats.count) presentes. Esc vuelve a la agenda.",
-                              "Last seat marked: \(count) of \(seats.count) present. Esc goes back to the agenda.")
-            }
-            guard typed else { return [.flushJournal] }
-            draftSaved = nil
-            return [.clearDraft, .flushJournal]
-        case .close:
-            mode = .browse
-            return []
-        case .screenCommand:
-            // Undo and redo keep the sheet open; any other command of the whole screen leaves it.
-            switch keyMap.command(for: key, in: [.global]) {
-            case .undo?: undo(); return [.flushJournal]
-            case .redo?: redo(); return [.flushJournal]
-            default:
-                mode = .browse
-                return browse(key)
-            }
-        }
-    }
-
-    // MARK: List of speakers
-
-    mutating func speakersKey(_ key: Key, _ panel: SpeakersPanel) -> [Effect] {
-        var panel = panel
-        let candidates = SpeakerCandidate.all(session.agenda, attendance: shown.attendance)
-        let outcome = panel.handle(key, list: shown.speakers[panel.item], candidates: candidates, keyMap: keyMap)
-        mode = .speakers(panel)
-        switch outcome {
-        case .stay:
-            return []
-        case .close:
-            mode = .browse
-            return []
-        case .cancelledTyping:
-            draftSaved = nil
-            return [.clearDraft]
-        case .refused(let text):
-            message = StatusMessage(text: text.text(language), isError: true)
-            return []
-        case .record(let kind):
-            record(kind)
-            draftSaved = nil
-            return [.clearDraft, .flushJournal]
-        case .screenCommand:
-            switch keyMap.command(for: key, in: [.global]) {
-            case .undo?: undo(); return [.flushJournal]
-            case .redo?: redo(); return [.flushJournal]
-            default:
-                mode = .browse
-                return browse(key)
             }
         }
     }

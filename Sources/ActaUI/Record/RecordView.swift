@@ -6,8 +6,8 @@ public enum RecordView {
         var screen = Screen(width: m.width, height: m.height)
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         if m.isTooSmall {
-            let lines = wrap(t("Terminal demasiado pequeña: \(m.width)×\(m.height). acta necesita al menos \(RecordModel.minimumWidth)×\(RecordModel.minimumHeight); agrande la ventana (q sale).",
-                               "Terminal too small: \(m.width)×\(m.height). acta needs at least \(RecordModel.minimumWidth)×\(RecordModel.minimumHeight); enlarge the window (q quits)."),
+            let lines = wrap(t("Terminal demasiado pequeña: \(m.width)×\(m.height). acta necesita al menos \(RecordModel.minimumWidth)×\(RecordModel.minimumHeight); agrande la ventana (F10 sale; lo que escribe sigue yendo al campo abierto).",
+                               "Terminal too small: \(m.width)×\(m.height). acta needs at least \(RecordModel.minimumWidth)×\(RecordModel.minimumHeight); enlarge the window (F10 quits; what you type still goes to the open field)."),
                              width: max(1, m.width - 2))
             for (i, line) in lines.enumerated() where i < m.height {
                 screen.put(line, row: min(m.height - 1, max(0, m.height / 2 - lines.count / 2) + i), column: 1, role: .warning)

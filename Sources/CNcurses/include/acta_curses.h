@@ -32,6 +32,12 @@ int acta_setup_locale(void);
 void acta_install_signal_handlers(void);
 /* The signal received, or 0. */
 int acta_pending_signal(void);
+/* SIGTSTP and SIGCONT set flags, taken (and cleared) by the main loop. */
+void acta_install_job_control_handlers(void);
+int acta_take_stop_request(void);
+int acta_take_continued(void);
+/* Stops the process as SIGTSTP's default action would; returns once continued (fg). */
+void acta_stop_self(void);
 /* On a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP) restore the terminal,
    then let the signal continue with its default action. */
 void acta_install_crash_guard(void);
