@@ -35,7 +35,8 @@ public struct Git: Sendable {
     /// Runs `git <arguments>`; throws `Missing` only when git itself cannot be started.
     @discardableResult
     public func run(_ arguments: [String]) throws(Missing) -> Output {
-        let args = settings.flatMap { ["-c", $0] } + arguments
+        // Paths printed as they are (not octal-quoted), so a mesa under "Gobernación/" still matches.
+        let args = ["-c", "core.quotePath=false"] + settings.flatMap { ["-c", $0] } + arguments
         let directory = self.directory
         let executable = Self.executable
         let result: Output? = Self.blocking {

@@ -143,11 +143,11 @@ extension MesaRepository {
         try run(["diff", "--name-only", from, to]).stdout.split(separator: "\n").map(String.init)
     }
 
-    /// Sessions whose files differ between two commits.
+    /// Sessions the remote changed since the two sides parted (`git diff HEAD...upstream`).
     func changedSessions(from: String, to: String) throws(SharingUnavailable) -> [String] {
         let prefix = relative(sessions.root) + "/"
         var names: [String] = []
-        for file in try changedFiles(from: from, to: to) where file.hasPrefix(prefix) {
+        for file in try run(["diff", "--name-only", "\(from)...\(to)"]).stdout.split(separator: "\n").map(String.init) where file.hasPrefix(prefix) {
             let rest = file.dropFirst(prefix.count)
             guard let slash = rest.firstIndex(of: "/") else { continue }
             let name = String(rest[..<slash])

@@ -129,21 +129,37 @@ public final class CursesTerminal {
         let win = acta_stdscr()
         wtimeout(win, 20)
         var value: wint_t = 0
-        var opener: [UInt32] = []
-        for _ in 0..<4 {
-            guard getWch(&value) == OK else { return nil }
-            opener.append(UInt32(value))
+        var opener: [(status: Int32, value: wint_t)] = []
+        for expected: wint_t in [0x32, 0x30, 0x30, 0x7E] {
+            let status = getWch(&value)
+            if status != ERR { opener.append((status, value)) }
+            guard status == OK, value == expected else {
+                // Not a paste (Esc [ then something else): what was read is input still to handle.
+                queued.insert(contentsOf: opener, at: 0)
+                return nil
+            }
         }
-        guard opener == [0x32, 0x30, 0x30, 0x7E] else { return nil }
         let closer: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
         var scalars: [UInt32] = []
         wtimeout(win, 200)
+        func endsWithCloser() -> Bool {
+            guard scalars.count >= closer.count else { return false }
+            let base = scalars.count - closer.count
+            for i in 0..<closer.count where scalars[base + i] != closer[i] { return false }
+            return true
+        }
         while true {
+            if scalars.count > InputLimits.fieldBytes + closer.count && queued.isEmpty {
+                // More than a field holds: the rest of the paste is skipped at read(2) speed
+                // (ncurses reads a byte per call), so a 50 MB paste cannot freeze the screen.
+                discardRestOfPaste(closer: closer.map { UInt8($0) })
+                break
+            }
             let status = getWch(&value)
             if status == ERR { break }
             if status != OK { continue }
             scalars.append(UInt32(value))
-            if scalars.count >= closer.count && Array(scalars.suffix(closer.count)) == closer {
+            if endsWithCloser() {
                 scalars.removeLast(closer.count)
                 // Pasted text may itself hold the end marker (ESC [ 201 ~), and terminals pass it
                 // through: what arrives at once after the marker is read ahead, and if another end
@@ -181,6 +197,37 @@ public final class CursesTerminal {
             if v == 13 { text.append("\n") } else if let u = Unicode.Scalar(v) { text.append(u) }
         }
         return String(text)
+    }
+
+    /// Reads and drops raw input up to the end-of-paste marker (or until input pauses for
+    /// 200 ms). Bytes that came after the marker in the same read are given back to ncurses.
+    private func discardRestOfPaste(closer: [UInt8]) {
+        var carry: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            guard poll(&fds, 1, 200) > 0 else { return }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            guard n > 0 else { return }
+            let window = carry + buffer[0..<n]
+            if let end = firstIndex(of: closer, in: window) {
+                // ungetch is a stack: push the leftover bytes last first.
+                for b in window[(end + closer.count)...].reversed() { ungetch(Int32(b)) }
+                return
+            }
+            carry = Array(window.suffix(closer.count - 1))
+        }
+    }
+
+    private func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = 0
+        while let start = haystack[i...].firstIndex(of: needle[0]) {
+            guard start + needle.count <= haystack.count else { return nil }
+            if Array(haystack[start..<(start + needle.count)]) == needle { return start }
+            i = start + 1
+        }
+        return nil
     }
 
     private func attributes(_ role: Role) -> (attr_t, Int16) {

@@ -100,14 +100,20 @@ public func wrap(_ text: String, width: Int) -> [String] {
                 continue
             }
             if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
-            while w > width {
-                // A word longer than a line is cut.
+            if w > width {
+                // A word longer than a line is cut, in one pass: a 64 KiB word (a paste, a
+                // hostile note) must not cost a pass per line. A character wider than the
+                // line still takes a line of its own, so this always ends.
                 var head = "", headWidth = 0
-                while let c = word.first, headWidth + DisplayWidth.of(c) <= width {
-                    head.append(c); headWidth += DisplayWidth.of(c); word.removeFirst()
+                for c in word {
+                    let cw = DisplayWidth.of(c)
+                    if headWidth + cw > width && !head.isEmpty {
+                        lines.append(head)
+                        head = ""; headWidth = 0
+                    }
+                    head.append(c); headWidth += cw
                 }
-                lines.append(head)
-                w = DisplayWidth.of(word)
+                word = head; w = headWidth
             }
             line = word; lineWidth = w
         }

@@ -37,14 +37,29 @@ public struct TextField: Sendable, Hashable {
         // Pasted newlines and tabs become spaces; other control characters are dropped.
         let clean = ControlCharacters.stripped(text, keepNewlines: false)
         _ = consumeSelection(clearing: true)
-        characters.insert(contentsOf: clean, at: cursor)
-        cursor += clean.count
+        // A field holds at most InputLimits.fieldBytes: the journal refuses longer texts.
+        let added = Self.fitting(clean, into: InputLimits.fieldBytes - self.text.utf8.count)
+        characters.insert(contentsOf: added, at: cursor)
+        cursor += added.count
     }
 
     public mutating func set(_ text: String) {
         isSelected = false
-        characters = Array(text)
+        characters = Self.fitting(text, into: InputLimits.fieldBytes)
         cursor = characters.count
+    }
+
+    /// The longest start of `text` that fits in `bytes` of UTF-8, cut between characters.
+    static func fitting(_ text: String, into bytes: Int) -> [Character] {
+        guard text.utf8.count > bytes else { return Array(text) }
+        var kept: [Character] = []
+        var used = 0
+        for c in text {
+            used += c.utf8.count
+            if used > bytes { break }
+            kept.append(c)
+        }
+        return kept
     }
 
     public mutating func moveLeft() { isSelected = false; cursor = max(0, cursor - 1) }

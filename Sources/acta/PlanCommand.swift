@@ -119,8 +119,9 @@ struct PlanImportCommand: ParsableCommand {
             try FileIO.writeAtomically(text, to: target)
         } catch { printError(error.message.text(language)); throw Exit.cantCreate }
         let hitos = plan.commitments.map(\.milestones.count).reduce(0, +)
-        print(t("\(target): \(plan.commitments.count) compromisos, \(hitos) hitos; correcto.",
-                "\(target): \(plan.commitments.count) commitments, \(hitos) milestones; OK."))
+        let c = plan.commitments.count
+        print(t("\(target): \(c) \(c == 1 ? "compromiso" : "compromisos"), \(hitos) \(hitos == 1 ? "hito" : "hitos"); correcto.",
+                "\(target): \(c) \(c == 1 ? "commitment" : "commitments"), \(hitos) \(hitos == 1 ? "milestone" : "milestones"); OK."))
     }
 }
 

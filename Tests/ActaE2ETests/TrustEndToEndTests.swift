@@ -161,6 +161,30 @@ import Testing
         #expect(j.contains("pegado[201~uq]2;x"))
     }
 
+    @Test func aHugePasteIsCutToAFieldAndNeverFreezesTheScreen() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let tmux = try start(tmp)
+        try tmux.keys("Space", "n")
+        try tmux.waitFor(text: "Enter aceptar")
+        let file = tmp.base.appendingPathComponent("paste.txt").path
+        try String(repeating: "y", count: 5_000_000).write(toFile: file, atomically: true, encoding: .utf8)
+        try tmux.run(["load-buffer", "-b", "big", file])
+        try tmux.run(["paste-buffer", "-p", "-b", "big", "-t", tmux.session])
+        // The field is full: typing more changes nothing, and the screen still answers.
+        try tmux.type("más")
+        try tmux.waitFor(text: "yyy", timeout: 10)
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "x/i/l/s/c")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "EXIT=0")
+        let note = journal(tmp).split(separator: "\n").last { $0.contains("yyyyyyyy") } ?? ""
+        #expect(note.count > 60_000 && note.count < 70_000, "the paste was cut to 64 KiB (line of \(note.count) bytes)")
+        // What was written is read back: the session opens clean.
+        let check = try ActaProcess.run(["check", Self.session], in: tmp.base.path)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     @Test func aPlanTitleCarryingAnEscapeSequenceLeavesThePaneTitleUnchanged() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }

@@ -51,6 +51,7 @@ import Testing
         let push = try mesa.acta(["sync"], in: secretary, as: "secretaria")
         #expect(push.status == 0, "\(push.stderr)")
         #expect(push.stdout.contains("Enviados"))
+        #expect(push.stdout.contains("Nada nuevo del remoto."), "its own session is not news from the remote")
 
         // The reader: review --sync fetches first, and the new session is on its list.
         let review = try Tmux(command: "'\(ActaProcess.binary)' review --sync; echo EXIT=$?; sleep 600",

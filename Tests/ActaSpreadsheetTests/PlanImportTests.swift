@@ -40,6 +40,11 @@ import Testing
         #expect(read.grid.rows.contains { $0.contains("Comisión Presidencial de Gobierno Abierto y Electrónico (GAE) — Iniciativa CoST Guatemala") })
     }
 
+    @Test func spreadsheetDateCellsBecomeISODates() throws {
+        let result = PlanImport.run(try Self.grid("test-plan-dates.xlsx"), file: "d.xlsx", id: "d", title: "D")
+        #expect(result.plan?.commitment(1)?.milestones == [Milestone(number: 1, text: "Hito de prueba", start: "2023-07-15", end: "2024-01-31")])
+    }
+
     @Test func excelsSepLineAndTabsAreHonoured() {
         let sep = CSVSheet.read(Array("sep=;\r\nNo. compromiso;Hito\r\n1;Uno, dos\r\n".utf8))
         #expect(sep.delimiter == ";")

@@ -438,6 +438,20 @@ import Testing
         #expect(f.text == "línea 1 línea 2[31m")
     }
 
+    @Test func aLongFieldWrapsAtSpacesAndTheCursorFollows() {
+        var f = TextField("Portal en versión de prueba; falta el catálogo")
+        let end = f.wrapped(width: 12)
+        #expect(end.lines.joined() == f.text, "nothing lost in wrapping")
+        #expect(end.lines.allSatisfy { DisplayWidth.of($0) <= 12 })
+        #expect(end.lines.first == "Portal en ")
+        #expect(end.cursorLine == end.lines.count - 1)
+        f.moveHome()
+        let home = f.wrapped(width: 12)
+        #expect(home.cursorLine == 0 && home.cursorColumn == 0)
+        let long = TextField(String(repeating: "会", count: 10)).wrapped(width: 6)
+        #expect(long.lines.allSatisfy { DisplayWidth.of($0) <= 6 }, "a word longer than the line is cut, by columns")
+    }
+
     @Test func longTextScrollsToKeepTheCursorVisible() {
         let f = TextField(String(repeating: "ñandú ", count: 10))
         var screen = Screen(width: 20, height: 1)

@@ -1,5 +1,6 @@
 import ActaCore
 import ActaUI
+import Foundation
 import Testing
 
 /// What the secretary types can be anything: dates far away, a seat list that is empty. The
@@ -32,6 +33,34 @@ import Testing
         m.press(.enter)
         #expect(m.message?.isError == true)
         #expect(m.session.nextSession == nil)
+    }
+
+    @Test func aHugeWordWrapsInOnePassAndAWideCharacterInANarrowLineEnds() {
+        let start = Date()
+        let lines = wrap(String(repeating: "y", count: 65536), width: 21)
+        #expect(Date().timeIntervalSince(start) < 2, "one pass, not one per line")
+        #expect(lines.count == 65536 / 21 + 1)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 21 })
+        #expect(wrap("会議", width: 1) == ["会", "議"])
+    }
+
+    @Test func aFieldNeverHoldsMoreThanTheJournalAccepts() {
+        var f = TextField()
+        f.insert(String(repeating: "ñ", count: InputLimits.fieldBytes))
+        f.insert("más")
+        #expect(f.text.utf8.count <= InputLimits.fieldBytes)
+        f.set(String(repeating: "y", count: InputLimits.fieldBytes + 10))
+        #expect(f.text.utf8.count == InputLimits.fieldBytes)
+    }
+
+    @Test func aHugeNoteOnScreenStaysResponsive() {
+        var m = fixture.model()
+        m.press(.character(" "), .character("n"))
+        _ = m.update(.paste(String(repeating: "y", count: 65536)))
+        m.press(.enter)
+        let start = Date()
+        _ = RecordView.render(m)
+        #expect(Date().timeIntervalSince(start) < 2)
     }
 
     @Test func appendingAfterTheLargestSequenceNumberNeverTraps() {

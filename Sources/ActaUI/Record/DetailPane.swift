@@ -45,7 +45,7 @@ enum DetailPane {
             add("")
             add(t("Notas", "Notes") + "  [n]", .heading)
             if let editor, editor.target == .itemNote(item: n) {
-                out += editing(editor.field, column: 0, width: width)
+                out += PaneLine.editing(editor.field, column: 0, width: width)
             }
             for note in s.notes[n] ?? [] { addWrapped("• " + note, indent: 2) }
             if (s.notes[n] ?? []).isEmpty && editor == nil { add(t("(sin notas)", "(no notes)"), .dim) }
@@ -104,7 +104,7 @@ enum DetailPane {
         let valueWidth = max(4, width - labelWidth - keyWidth)
         var lines: [PaneLine]
         if let editing {
-            lines = self.editing(editing, column: labelWidth, width: valueWidth)
+            lines = PaneLine.editing(editing, column: labelWidth, width: valueWidth)
             if let hint { lines.append(PaneLine(hint, .dim, column: labelWidth)) }
         } else {
             lines = wrap(value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ↵ "), width: valueWidth)
@@ -116,21 +116,6 @@ enum DetailPane {
         lines[0].put(label, column: 0, role: .dim, limit: labelWidth)
         lines[0].put(keys, column: width - DisplayWidth.of(keys), role: .key)
         return lines
-    }
-
-    /// A text field being typed, wrapped over as many lines as it needs, the cursor on its line.
-    static func editing(_ field: TextField, column: Int, width: Int) -> [PaneLine] {
-        let wrapped = field.wrapped(width: width)
-        return wrapped.lines.enumerated().map { i, text in
-            var line = PaneLine()
-            line.fill = (column, width, .fieldActive)
-            line.put(text, column: column, role: field.isSelected ? .selected : .fieldActive, limit: width)
-            if i == wrapped.cursorLine {
-                line.cursor = column + wrapped.cursorColumn
-                line.isFocus = true
-            }
-            return line
-        }
     }
 
     /// The acuerdos of the current item, each whole: its text wrapped, then responsable, fecha límite, Vencido.

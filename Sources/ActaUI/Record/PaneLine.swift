@@ -46,4 +46,19 @@ public struct PaneLine: Sendable {
         }
         return start
     }
+
+    /// A text field being typed, wrapped over as many lines as it needs, the cursor on its line.
+    static func editing(_ field: TextField, column: Int, width: Int) -> [PaneLine] {
+        let wrapped = field.wrapped(width: width)
+        return wrapped.lines.enumerated().map { i, text in
+            var line = PaneLine()
+            line.fill = (column, width, .fieldActive)
+            line.put(text, column: column, role: field.isSelected ? .selected : .fieldActive, limit: width)
+            if i == wrapped.cursorLine {
+                line.cursor = column + wrapped.cursorColumn
+                line.isFocus = true
+            }
+            return line
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import ActaCore
 
-/// Attendance and the list of speakers: sheets over the seats and an item's speakers.
+/// Attendance: the sheet over the seats.
 extension RecordModel {
     // MARK: Attendance
 
@@ -29,48 +29,7 @@ extension RecordModel {
             mode = .browse
             return []
         case .screenCommand:
-            // Undo and redo keep the sheet open; any other command of the whole screen leaves it.
-            switch keyMap.command(for: key, in: [.global]) {
-            case .undo?: undo(); return [.flushJournal]
-            case .redo?: redo(); return [.flushJournal]
-            default:
-                mode = .browse
-                return browse(key)
-            }
-        }
-    }
-
-    // MARK: List of speakers
-
-    mutating func speakersKey(_ key: Key, _ panel: SpeakersPanel) -> [Effect] {
-        var panel = panel
-        let candidates = SpeakerCandidate.all(session.agenda, attendance: shown.attendance)
-        let outcome = panel.handle(key, list: shown.speakers[panel.item], candidates: candidates, keyMap: keyMap)
-        mode = .speakers(panel)
-        switch outcome {
-        case .stay:
-            return []
-        case .close:
-            mode = .browse
-            return []
-        case .cancelledTyping:
-            draftSaved = nil
-            return [.clearDraft]
-        case .refused(let text):
-            message = StatusMessage(text: text.text(language), isError: true)
-            return []
-        case .record(let kind):
-            record(kind)
-            draftSaved = nil
-            return [.clearDraft, .flushJournal]
-        case .screenCommand:
-            switch keyMap.command(for: key, in: [.global]) {
-            case .undo?: undo(); return [.flushJournal]
-            case .redo?: redo(); return [.flushJournal]
-            default:
-                mode = .browse
-                return browse(key)
-            }
+            return screenCommand(key)
         }
     }
 }

@@ -134,4 +134,16 @@ extension RecordModel {
         record(.redone(seq: seq))
         message = say("Rehecho.", "Redone.")
     }
+
+    /// A command of the whole screen pressed in a sheet (attendance, speakers): undo and redo
+    /// keep the sheet open; any other leaves it and acts as on the agenda.
+    mutating func screenCommand(_ key: Key) -> [Effect] {
+        switch keyMap.command(for: key, in: [.global]) {
+        case .undo?: undo(); return [.flushJournal]
+        case .redo?: redo(); return [.flushJournal]
+        default:
+            mode = .browse
+            return browse(key)
+        }
+    }
 }

@@ -186,7 +186,7 @@ public enum RecordView {
             if i == selection {
                 if let delegate {
                     // The name being typed, whole, beside the seat.
-                    let editing = DetailPane.editing(delegate, column: nameWidth, width: width - nameWidth)
+                    let editing = PaneLine.editing(delegate, column: nameWidth, width: width - nameWidth)
                     for (j, e) in editing.enumerated() {
                         if j < seatLines.count {
                             seatLines[j].fill = e.fill
@@ -230,7 +230,7 @@ public enum RecordView {
             } else {
                 let tf: TextField = field == .text ? form.text : field == .responsible ? form.responsible : form.due
                 if active {
-                    fieldLines = DetailPane.editing(tf, column: labelWidth, width: fw)
+                    fieldLines = PaneLine.editing(tf, column: labelWidth, width: fw)
                 } else {
                     fieldLines = (tf.isEmpty ? [""] : wrap(tf.text, width: fw)).map { PaneLine($0, .field, column: labelWidth) }
                     fieldLines[0].fill = (labelWidth, fw, .field)

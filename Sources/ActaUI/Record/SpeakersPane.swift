@@ -29,7 +29,7 @@ enum SpeakersPane {
                 + RecordView.minutesAndSeconds(secs) + (turn.isRunning ? t(" (habla)", " (speaking)") : "")
             var lines = wrap(head, width: width).enumerated().map { j, l in PaneLine(l, turn.isRunning ? .ok : .normal, column: j == 0 ? 0 : 5) }
             if panel.typing == .summary(i), let field = panel.field {
-                lines += DetailPane.editing(field, column: 5, width: width - 5)
+                lines += PaneLine.editing(field, column: 5, width: width - 5)
             } else if !turn.summary.isEmpty {
                 lines += wrap(turn.summary, width: width - 5).map { PaneLine($0, .dim, column: 5) }
             }
@@ -48,7 +48,7 @@ enum SpeakersPane {
         }
         if panel.typing == .name, let field = panel.field {
             out.append(PaneLine())
-            var editing = DetailPane.editing(field, column: 10, width: width - 10)
+            var editing = PaneLine.editing(field, column: 10, width: width - 10)
             editing[0].put(t("Añadir:", "Add:"), column: 0, role: .heading)
             out += editing
             let found = SpeakerCandidate.matches(field.text, in: SpeakerCandidate.all(s.agenda, attendance: s.attendance))

@@ -27,21 +27,17 @@ public struct SpeakersPanel: Sendable, Hashable {
     public var field: TextField?
     public private(set) var typing: Typing?
     /// What was typed before Tab started cycling through completions, and which one is shown.
-    private var completion: (typed: String, index: Int)?
+    private struct Completion: Sendable, Hashable {
+        var typed: String
+        var index: Int
+    }
+    private var completion: Completion?
 
     public init(item: Int, list: SpeakersList?) {
         self.item = item
         let list = list ?? SpeakersList()
         // The turn in progress, else the first one waiting, else the last intervention.
         selection = list.current != nil ? list.interventions.count - 1 : (list.queue.isEmpty ? max(0, list.interventions.count - 1) : list.interventions.count)
-    }
-
-    public static func == (a: SpeakersPanel, b: SpeakersPanel) -> Bool {
-        a.item == b.item && a.selection == b.selection && a.field == b.field && a.typing == b.typing
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(item); hasher.combine(selection); hasher.combine(field); hasher.combine(typing)
     }
 
     public var contexts: [KeyContext] { field == nil ? [.speakers, .global] : [.form, .text] }
@@ -73,7 +69,7 @@ public struct SpeakersPanel: Sendable, Hashable {
                 let found = SpeakerCandidate.matches(base, in: candidates)
                 guard !found.isEmpty else { return .stay }
                 let index = completion.map { ($0.index + 1) % found.count } ?? 0
-                completion = (base, index)
+                completion = Completion(typed: base, index: index)
                 text.set(found[index].label)
                 field = text
                 return .stay
