@@ -17,13 +17,25 @@ public struct ItemTiming: Sendable, Hashable {
     }
 
     public var spans: [Span] = []
+    /// Start and end typed by the secretary (`time_corrected`); they override the clock's.
+    public var correctedStart: Timestamp?
+    public var correctedEnd: Timestamp?
+
+    public init() {}
 
     public var isRunning: Bool { spans.last.map { $0.end == nil } ?? false }
-    public var firstStart: Timestamp? { spans.first?.start }
+    public var firstStart: Timestamp? { correctedStart ?? spans.first?.start }
+    /// When the item ended: the corrected end, else the end of its last span (nil while it runs).
+    public var lastEnd: Timestamp? { correctedEnd ?? spans.last?.end }
 
-    /// Seconds held, counting a running span up to `now`.
+    /// Seconds held, counting a running span up to `now`. A corrected start or end makes the item
+    /// one interval from its (corrected) start to its (corrected) end.
     public func seconds(now: Timestamp?) -> Int {
-        spans.reduce(0) { total, span in
+        if correctedStart != nil || correctedEnd != nil {
+            guard let start = firstStart, let end = correctedEnd ?? spans.last.flatMap({ $0.end ?? now }) else { return 0 }
+            return max(0, end.epochSeconds - start.epochSeconds)
+        }
+        return spans.reduce(0) { total, span in
             guard let end = span.end ?? now else { return total }
             return total + max(0, end.epochSeconds - span.start.epochSeconds)
         }
@@ -86,6 +98,20 @@ public struct Session: Sendable {
     public var nextSeq: Int { (events.last?.seq ?? 0).saturatingSuccessor }
     public var startedAt: Timestamp? { events.first?.at }
     public var lastEventAt: Timestamp? { events.last?.at }
+    /// The session's start and end typed by the secretary (`time_corrected` without an item).
+    public private(set) var correctedStart: Timestamp?
+    public private(set) var correctedEnd: Timestamp?
+
+    /// When the session began: as corrected, else its first recorded event (corrections aside,
+    /// which may be typed long after).
+    public var heldFrom: Timestamp? {
+        correctedStart ?? events.first { if case .timeCorrected = $0.kind { return false } else { return true } }?.at
+    }
+
+    /// When the session ended: as corrected, else its last recorded event (corrections aside).
+    public var heldUntil: Timestamp? {
+        correctedEnd ?? events.last { if case .timeCorrected = $0.kind { return false } else { return true } }?.at
+    }
     /// The item being held now, if any.
     public var runningItem: Int? { timings.first { $0.value.isRunning }?.key }
 
@@ -170,6 +196,20 @@ public struct Session: Sendable {
                 return LocalizedText(es: "el punto \(item) no tiene intervención número \(index) (hay \(count))",
                                      en: "item \(item) has no intervention number \(index) (there are \(count))")
             }
+        case .timeCorrected(let item, let boundary, let time):
+            if let item, agenda.item(item) == nil { return unknownItem(item) }
+            let start = item.map { timings[$0]?.firstStart } ?? heldFrom
+            let end = item.map { timings[$0]?.lastEnd } ?? correctedEnd
+            let what = item.map { LocalizedText(es: "del punto \($0)", en: "of item \($0)") }
+                ?? LocalizedText(es: "de la sesión", en: "of the session")
+            if boundary == .end, let start, time < start {
+                return LocalizedText(es: "la hora de fin \(what.es) (\(time.clock)) es anterior a su inicio (\(start.clock))",
+                                     en: "the end \(what.en) (\(time.clock)) is before its start (\(start.clock))")
+            }
+            if boundary == .start, let end, end < time {
+                return LocalizedText(es: "la hora de inicio \(what.es) (\(time.clock)) es posterior a su fin (\(end.clock))",
+                                     en: "the start \(what.en) (\(time.clock)) is after its end (\(end.clock))")
+            }
         case .undone(let seq):
             if !undoStack.contains(seq) {
                 return LocalizedText(es: "no se puede deshacer el evento \(seq): no existe o ya está deshecho",
@@ -192,7 +232,7 @@ public struct Session: Sendable {
     /// Recomputes everything from the events, honouring undo and redo.
     private mutating func refold() {
         attendance = [:]; timings = [:]; reports = [:]; notes = [:]; actionItems = []
-        carriedClosures = [:]; nextSession = nil; problems = []; speakers = [:]
+        carriedClosures = [:]; nextSession = nil; problems = []; speakers = [:]; correctedStart = nil; correctedEnd = nil
         // First pass: which content events stand after every undo/redo.
         var done: [Int] = []
         var redo: [Int] = []
@@ -278,6 +318,13 @@ public struct Session: Sendable {
             }
         case .nextSessionSet(let date, let note):
             nextSession = NextSession(date: date, note: note)
+        case .timeCorrected(let item, let boundary, let time):
+            switch (item, boundary) {
+            case (let n?, .start): timings[n, default: ItemTiming()].correctedStart = time
+            case (let n?, .end): timings[n, default: ItemTiming()].correctedEnd = time
+            case (nil, .start): correctedStart = time
+            case (nil, .end): correctedEnd = time
+            }
         case .speakerQueued(let item, let speaker):
             speakers[item, default: SpeakersList()].queue.append(speaker)
         case .speakerWithdrawn(let item, let position):

@@ -15,6 +15,11 @@ public struct ActionItemChanges: Sendable, Hashable {
     }
 }
 
+/// Which end of an item or of the session a time correction moves.
+public enum TimeBoundary: String, Sendable, Hashable, CaseIterable {
+    case start, end
+}
+
 /// What happened in a session, as recorded in its journal.
 public enum SessionEventKind: Sendable, Hashable {
     case attendanceMarked(seat: String, present: Bool, delegate: String?)
@@ -39,6 +44,9 @@ public enum SessionEventKind: Sendable, Hashable {
     case floorEnded(item: Int)
     /// The one-line summary of an item's `index`-th intervention (from 1).
     case interventionSummarized(item: Int, index: Int, summary: String)
+    /// The start or end of an item (or of the session, `item` nil) is set to `time`, typed by
+    /// the secretary: it overrides the clock, which stays in the journal as it was.
+    case timeCorrected(item: Int?, boundary: TimeBoundary, time: Timestamp)
     /// Undo the event with that sequence number.
     case undone(seq: Int)
     /// Redo an undone event.
@@ -62,6 +70,7 @@ public enum SessionEventKind: Sendable, Hashable {
         case .floorGiven: return "floor_given"
         case .floorEnded: return "floor_ended"
         case .interventionSummarized: return "intervention_summarized"
+        case .timeCorrected: return "time_corrected"
         case .undone: return "undone"
         case .redone: return "redone"
         }

@@ -29,6 +29,7 @@ struct JournalLine: Codable {
     var target: Int?
     var recorder: String?
     var speaker: String?
+    var time: String?
 
     init(seq: Int, at: String, event: String) {
         self.seq = seq
@@ -77,6 +78,8 @@ public enum JournalCodec {
             line.item = item
         case .interventionSummarized(let item, let index, let summary):
             line.item = item; line.number = index; line.text = summary
+        case .timeCorrected(let item, let boundary, let time):
+            line.item = item; line.kind = boundary.rawValue; line.time = time.iso
         case .undone(let seq), .redone(let seq):
             line.target = seq
         }
@@ -179,6 +182,19 @@ public enum JournalCodec {
         case "intervention_summarized":
             kind = .interventionSummarized(item: try need(line.item, "item"), index: try need(line.number, "number"),
                                            summary: try need(line.text, "text"))
+        case "time_corrected":
+            let boundaryText = try need(line.kind, "kind")
+            guard let boundary = TimeBoundary(rawValue: boundaryText) else {
+                let shown = ControlCharacters.shown(boundaryText)
+                throw fail("«kind»: «\(shown)» no es válido; use start o end", "“kind”: “\(shown)” is not valid; use start or end")
+            }
+            let timeText = try need(line.time, "time")
+            guard let time = Timestamp(iso: timeText) else {
+                let shown = ControlCharacters.shown(timeText)
+                throw fail("«time»: «\(shown)» no es una hora con fecha y zona (p. ej. 2023-03-29T09:05:00-06:00); la línea se ignora",
+                           "“time”: “\(shown)” is not a time with date and offset (e.g. 2023-03-29T09:05:00-06:00); the line is skipped")
+            }
+            kind = .timeCorrected(item: line.item, boundary: boundary, time: time)
         case "undone":
             kind = .undone(seq: try need(line.target, "target"))
         case "redone":

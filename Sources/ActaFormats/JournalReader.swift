@@ -148,6 +148,8 @@ public enum JournalLimitsCheck {
         case .interventionSummarized(let item, let index, let summary):
             checks += [outside("item", item, numbers), outside("number", index, numbers)]
             texts = [("text", summary)]
+        case .timeCorrected(let item, _, _):
+            checks.append(item.flatMap { outside("item", $0, numbers) })
         case .undone(let target), .redone(let target):
             checks.append(outside("target", target, InputLimits.sequenceRange))
         }

@@ -45,8 +45,8 @@ public struct MinutesWriter {
     // MARK: Times, in the mesa's local time whatever the machine's TZ
 
     private func local(_ t: Timestamp?) -> Timestamp? { t.map { TimeZones.local($0, in: s.timeZone) } }
-    private var startedAt: Timestamp? { local(s.startedAt) }
-    private var endedAt: Timestamp? { local(s.lastEventAt) }
+    private var startedAt: Timestamp? { local(s.heldFrom) }
+    private var endedAt: Timestamp? { local(s.heldUntil) }
 
     func heading() -> [DocumentBlock] {
         var fields: [DocumentField] = []

@@ -24,4 +24,13 @@ public enum TimeZones {
         let seconds = Int(Date().timeIntervalSince1970.rounded(.down))
         return Timestamp(epochSeconds: seconds, offsetMinutes: offsetMinutes(identifier, atEpochSeconds: seconds))
     }
+
+    /// The instant at a wall-clock time of a day in the zone (the offset of that moment, daylight saving included).
+    public static func timestamp(_ day: CalendarDate, hour: Int, minute: Int, in identifier: String) -> Timestamp {
+        let local = day.daysSinceEpoch * 86400 + hour * 3600 + minute * 60
+        // Two steps settle the offset, even on the day a zone changes it.
+        let first = offsetMinutes(identifier, atEpochSeconds: local)
+        let offset = offsetMinutes(identifier, atEpochSeconds: local - first * 60)
+        return Timestamp(epochSeconds: local - offset * 60, offsetMinutes: offset)
+    }
 }

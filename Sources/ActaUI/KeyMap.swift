@@ -6,7 +6,7 @@ public enum Command: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, nextMilestone, switchPane, back, activate
     case setStatus(MilestoneStatus), editPercent, toggleValidated, toggleRescheduled, editEvidence, editNote
     case attendance, markPresent, markAbsent, editDelegate
-    case addActionItem, toggleActionItemClosed, setNextSession
+    case addActionItem, toggleActionItemClosed, setNextSession, correctTimes
     case undo, redo, help, search, quit
     /// Handled by the program, not the screen: stop until `fg`, and repaint the whole screen.
     case suspend, redraw
@@ -216,6 +216,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("o")], .speakers, .global, es: "Lista de oradores del punto actual", en: "List of speakers of the current item",
                    hintES: "oradores", hintEN: "speakers"),
         KeyBinding([.character("p")], .setNextSession, .global, es: "Fijar la fecha de la próxima sesión", en: "Set the next session's date"),
+        KeyBinding([.character("T")], .correctTimes, .global, es: "Corregir la hora de inicio y fin del punto (en Asistencia: de la sesión)",
+                   en: "Correct the start and end time of the item (on Attendance: of the session)"),
         KeyBinding([.character("/")], .search, .global, es: "Buscar en la agenda", en: "Search the agenda"),
 
         KeyBinding([.character(" ")], .nextMilestone, .agenda, es: "Siguiente hito (pasa a la institución siguiente)",

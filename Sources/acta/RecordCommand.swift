@@ -25,6 +25,9 @@ struct Record: ParsableCommand {
     @Flag(name: .customLong("take-over"), help: "Seguir grabando una sesión que empezó otro equipo / Continue a session another computer started recording.")
     var takeOver = false
 
+    @Flag(name: .customLong("no-clock"), help: "Grabar después, desde notas en papel: ningún reloj corre; las horas se escriben (T) / Record after the fact, from paper notes: no clock runs; times are typed (T).")
+    var noClock = false
+
     func run() throws { try run(guide: nil) }
 
     /// `acta demo` records with its first-run guide over the screen.
@@ -89,7 +92,7 @@ struct Record: ParsableCommand {
         let size = terminal.size
         let found = drafts.load()
         var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
-                                width: size.width, height: size.height, draft: found.draft)
+                                width: size.width, height: size.height, draft: found.draft, clockless: noClock)
         if let notice = found.notice ?? warnings.first?.message {
             model.message = .init(text: ControlCharacters.visible(notice.text(language)), isError: true)
         }

@@ -107,3 +107,33 @@ import Testing
         #expect(r.stderr.contains("hay 9 asientos de «gobierno»"))
     }
 }
+
+/// `acta correct`: times typed after the fact, journaled as corrections.
+@Suite struct CorrectCommandTests {
+    @Test func correctionsAreJournaledCheckedAndReachTheActa() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        let name = "2023-03-29-primera-mesa"
+        let ok = try ActaProcess.run(["correct", name, "--start", "09:05", "--end", "11:40"], in: tmp.base.path, environment: ["TZ": "UTC"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("Inicio de la sesión: 09:05 (America/Guatemala)"))
+        let item = try ActaProcess.run(["correct", name, "--item", "3", "--start", "09:40", "--end", "09:58"], in: tmp.base.path)
+        #expect(item.status == 0, "\(item.stderr)")
+        let journal = try tmp.read("\(name)/journal.jsonl")
+        #expect(journal.contains(#""event":"time_corrected","item":3,"kind":"end""#))
+        #expect(journal.contains(#""time":"2023-03-29T09:05:00-06:00""#))
+        let before = journal
+        let wrong = try ActaProcess.run(["correct", name, "--item", "3", "--end", "09:00"], in: tmp.base.path)
+        #expect(wrong.status == 65)
+        #expect(wrong.stderr.contains("anterior a su inicio"))
+        #expect(try tmp.read("\(name)/journal.jsonl") == before, "nothing written")
+        #expect(try ActaProcess.run(["correct", name, "--item", "99", "--start", "09:00"], in: tmp.base.path).status == 65)
+        #expect(try ActaProcess.run(["correct", name, "--start", "9h"], in: tmp.base.path).status == 64)
+        #expect(try ActaProcess.run(["correct", name], in: tmp.base.path).status == 64)
+        #expect(try ActaProcess.run(["export", name], in: tmp.base.path).status == 0)
+        let minutes = try tmp.read("\(name)/minutes.md")
+        #expect(minutes.contains("Siendo las nueve horas con cinco minutos"))
+        #expect(minutes.contains("siendo las once horas con cuarenta minutos del mismo día"))
+        #expect(minutes.contains("| 3 | Ministerio de Gobernación (MINGOB) — Compromiso 1: Strengthening Open Data † | 18 |"))
+    }
+}

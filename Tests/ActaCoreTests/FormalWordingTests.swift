@@ -45,3 +45,29 @@ import Testing
         #expect(Milestone(number: 2, text: nil, start: nil, end: nil).sourcedText(.es) == nil)
     }
 }
+
+@Suite struct ClockRangeInputTests {
+    @Test func rangesAsTheSecretaryTypesThem() {
+        let c = { (h: Int, m: Int) in ClockRangeInput.Clock(hour: h, minute: m) }
+        #expect(ClockRangeInput.parse("09:05-10:40")! == (c(9, 5), c(10, 40)))
+        #expect(ClockRangeInput.parse("9.05")! == (c(9, 5), nil))
+        #expect(ClockRangeInput.parse(" - 10:40")! == (nil, c(10, 40)))
+        #expect(ClockRangeInput.parse("09:05-")! == (c(9, 5), nil))
+        for bad in ["", "-", "24:00", "9:5", "09:05-x", "ayer"] { #expect(ClockRangeInput.parse(bad) == nil, "\(bad)") }
+    }
+
+    @Test func correctionsOverrideTheClockAndAreChecked() {
+        let agenda = Agenda(actaNumber: "1", title: "t", date: CalendarDate(iso: "2023-03-29")!, plannedStart: nil, place: nil,
+                            convener: nil, planID: "p", seats: [], items: [AgendaItem(number: 1, kind: .free(title: "a", presenter: nil), plannedMinutes: nil)])
+        let t = { (s: String) in Timestamp(iso: "2023-03-29T\(s):00-06:00")! }
+        var s = Session(agenda: agenda, plan: Plan(id: "p", name: "P", commitments: []))
+        s.apply(SessionEvent(seq: 1, at: t("09:00"), kind: .itemStarted(item: 1)))
+        s.apply(SessionEvent(seq: 2, at: t("09:30"), kind: .itemEnded(item: 1)))
+        s.apply(SessionEvent(seq: 3, at: Timestamp(iso: "2023-04-02T10:00:00-06:00")!, kind: .timeCorrected(item: 1, boundary: .start, time: t("09:10"))))
+        #expect(s.timings[1]?.seconds(now: nil) == 20 * 60)
+        #expect(s.heldUntil == t("09:30"), "a correction typed days later is not the end of the session")
+        #expect(s.problem(with: .timeCorrected(item: 1, boundary: .end, time: t("09:05"))) != nil)
+        #expect(s.problem(with: .timeCorrected(item: 2, boundary: .end, time: t("09:05"))) != nil)
+        #expect(s.problem(with: .timeCorrected(item: nil, boundary: .end, time: t("12:00"))) == nil)
+    }
+}

@@ -18,9 +18,9 @@ struct RecordFixture {
         archive = SessionsDirectory.archive(all)
     }
 
-    func model(width: Int = 80, height: Int = 24, language: Language = .es, draft: Draft? = nil) -> RecordModel {
+    func model(width: Int = 80, height: Int = 24, language: Language = .es, draft: Draft? = nil, clockless: Bool = false) -> RecordModel {
         RecordModel(session: session, name: Self.name, archive: archive, language: language, now: Self.start,
-                    width: width, height: height, draft: draft)
+                    width: width, height: height, draft: draft, clockless: clockless)
     }
 }
 

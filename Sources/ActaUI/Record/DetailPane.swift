@@ -19,7 +19,7 @@ enum DetailPane {
         }
 
         var editor: FieldEditor?
-        if case .editing(let e) = m.mode, e.target != .nextSession { editor = e }
+        if case .editing(let e) = m.mode, !e.target.isBottomPrompt { editor = e }
         switch m.selectedRow {
         case .attendance:
             add(t("Asistencia", "Attendance"), .heading)

@@ -8,10 +8,20 @@ public enum EditTarget: Sendable, Hashable, Codable {
     case itemNote(item: Int)
     case delegate(seat: String)
     case nextSession
+    /// The start and end typed for an item, or for the session (`item` nil).
+    case times(item: Int?)
     /// A name being put on an item's list of speakers.
     case speakerName(item: Int)
     /// The summary of an item's intervention (`index` from 0).
     case interventionSummary(item: Int, index: Int)
+
+    /// Typed on the message line at the bottom rather than in the right pane.
+    public var isBottomPrompt: Bool {
+        switch self {
+        case .nextSession, .times: return true
+        default: return false
+        }
+    }
 
     public var milestone: MilestoneKey? {
         switch self {

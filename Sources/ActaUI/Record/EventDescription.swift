@@ -20,6 +20,12 @@ extension SessionEventKind {
         case .floorGiven(let n): return t("turno de palabra en el punto \(n)", "floor given in item \(n)")
         case .floorEnded(let n): return t("fin del turno en el punto \(n)", "end of the turn in item \(n)")
         case .interventionSummarized(_, let i, _): return t("resumen de la intervención \(i)", "summary of intervention \(i)")
+        case .timeCorrected(let n?, let b, let time):
+            return b == .start ? t("inicio del punto \(n) a las \(time.clock)", "start of item \(n) at \(time.clock)")
+                : t("fin del punto \(n) a las \(time.clock)", "end of item \(n) at \(time.clock)")
+        case .timeCorrected(nil, let b, let time):
+            return b == .start ? t("inicio de la sesión a las \(time.clock)", "start of the session at \(time.clock)")
+                : t("fin de la sesión a las \(time.clock)", "end of the session at \(time.clock)")
         case .undone, .redone: return ""
         }
     }

@@ -25,6 +25,9 @@ extension RecordModel {
             mode = .actionItemForm(ActionItemForm(item: currentItem))
         case .setNextSession:
             mode = .editing(FieldEditor(.nextSession, text: shown.nextSession?.date.iso ?? ""))
+        case .correctTimes:
+            let item = selectedRow.item
+            mode = .editing(FieldEditor(.times(item: item), text: typedTimes(item: item)))
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
@@ -101,6 +104,8 @@ extension RecordModel {
         switch selectedRow {
         case .attendance:
             mode = .attendance(AttendanceSheet())
+        case .item(let n) where clockless:
+            mode = .editing(FieldEditor(.times(item: n), text: typedTimes(item: n)))
         case .item(let n):
             if shown.runningItem == n {
                 record(.itemEnded(item: n))

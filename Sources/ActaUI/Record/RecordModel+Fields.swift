@@ -64,6 +64,12 @@ extension RecordModel {
             record(.nextSessionSet(date: date, note: nil))
             message = say("Próxima sesión: \(date.long(.es)).", "Next session: \(date.long(.en)).")
             mode = .browse
+        case .times(let item):
+            guard let corrections = timeCorrections(text, item: item) else { return [] }
+            corrections.forEach { record($0) }
+            let what = item.map { t("del punto \($0)", "of item \($0)") } ?? t("de la sesión", "of the session")
+            message = say("Horas \(what) corregidas: \(text.trimmingSpaces()).", "Times \(what) corrected: \(text.trimmingSpaces()).")
+            mode = .browse
         }
         draftSaved = nil
         return [.clearDraft, .flushJournal]

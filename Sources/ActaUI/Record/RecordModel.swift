@@ -64,8 +64,13 @@ public struct RecordModel: Sendable {
     public static let minimumWidth = 60
     public static let minimumHeight = 20
 
+    /// Recording after the fact (from paper notes): no item clock starts by itself; the secretary
+    /// types the times of each item and of the session (T, or Enter on an item).
+    public let clockless: Bool
+
     public init(session: Session, name: String, archive: MesaArchive, language: Language, now: Timestamp,
-                width: Int, height: Int, draft: Draft? = nil) {
+                width: Int, height: Int, draft: Draft? = nil, clockless: Bool = false) {
+        self.clockless = clockless
         self.session = session
         self.sessionName = name
         self.archive = archive
@@ -105,7 +110,7 @@ public struct RecordModel: Sendable {
         guard isCompact else { return true }
         switch mode {
         case .browse, .search, .help, .draftOffer: return pane != .agenda
-        case .editing(let editor): return editor.target != .nextSession || pane != .agenda
+        case .editing(let editor): return !editor.target.isBottomPrompt || pane != .agenda
         case .actionItemForm, .attendance, .speakers: return true
         }
     }
@@ -248,7 +253,7 @@ public struct RecordModel: Sendable {
     /// Moving into an item with Space starts its clock (and ends the running one). Nothing else
     /// does: a correction in a finished item must never move the clocks.
     mutating func ensureRunning(_ item: Int) {
-        if shown.runningItem != item { record(.itemStarted(item: item)) }
+        if !clockless, shown.runningItem != item { record(.itemStarted(item: item)) }
     }
 
     func say(_ es: String, _ en: String, error: Bool = false) -> StatusMessage {

@@ -67,8 +67,9 @@ public enum RecordView {
     static func topBar(_ m: RecordModel, _ s: Session, _ screen: inout Screen) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         screen.fill(row: 0, column: 0, width: m.width, role: .title)
-        var right = "\(m.now.clock)"
-        if let start = s.startedAt {
+        // Recording after the fact: no clock runs; the times are typed (T).
+        var right = m.clockless ? t("sin reloj", "no clock") : "\(m.now.clock)"
+        if !m.clockless, let start = s.startedAt {
             right += " · " + t("sesión ", "session ") + minutesAndSeconds(max(0, m.now.epochSeconds - start.epochSeconds))
         }
         var overdue = false
@@ -290,11 +291,19 @@ public enum RecordView {
         if case .editing(let editor) = m.mode, editor.target == .nextSession {
             formats = m.language == .es ? "Fecha: 2023-08-15, 15/08, +2w (semanas), +10d (días)" : "Date: 2023-08-15, 15/08, +2w (weeks), +10d (days)"
         }
+        if case .editing(let editor) = m.mode, case .times = editor.target {
+            formats = m.language == .es ? "Horas de la mesa: 09:05-10:40, 09:05 (inicio), -10:40 (fin)" : "The mesa's times: 09:05-10:40, 09:05 (start), -10:40 (end)"
+        }
         m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats, inapplicable: m.inapplicableCommands)
         var prompt: (label: String, field: TextField)?
         if case .search(let search) = m.mode { prompt = ("/", search.field) }
         if case .editing(let editor) = m.mode, editor.target == .nextSession {
             prompt = (m.language == .es ? "Próxima sesión: " : "Next session: ", editor.field)
+        }
+        if case .editing(let editor) = m.mode, case .times(let item) = editor.target {
+            let label = item.map { m.language == .es ? "Punto \($0), inicio-fin: " : "Item \($0), start-end: " }
+                ?? (m.language == .es ? "Sesión, inicio-fin: " : "Session, start-end: ")
+            prompt = (label, editor.field)
         }
         if let (label, field) = prompt {
             let w = screen.put(label, row: messageRow, column: 0, role: .key)
