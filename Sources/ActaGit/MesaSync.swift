@@ -112,6 +112,8 @@ extension MesaRepository {
         let merge = try run(["merge", "--no-ff", "--no-commit", upstream])
         let unmerged = try run(["diff", "--name-only", "--diff-filter=U"]).stdout.split(separator: "\n").map(String.init)
         let folders = conflicts.map { relative(sessions.folder($0.session)) + "/" }
+        // A merge refused outright (local edits in the way) left nothing to resolve: say git's words.
+        if !merge.succeeded && unmerged.isEmpty { throw .gitFailed(Self.firstLine(merge.stderr + merge.stdout)) }
         let others = unmerged.filter { file in !folders.contains { file.hasPrefix($0) } }
         guard merge.succeeded || others.isEmpty else {
             _ = try run(["merge", "--abort"])

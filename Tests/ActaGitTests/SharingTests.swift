@@ -6,6 +6,19 @@ import Testing
 @Suite(.serialized) struct SharingTests {
     static let session = "2025-03-26-primera-mesa"
 
+    /// On the record screen: hito 1.1 reported (status key, %, Enter, note, Enter), then quit;
+    /// returns the screen once acta has exited.
+    static func reportFirstHitoAndQuit(_ tmux: Tmux, status: String, percent: String, note: String = "") throws -> String {
+        try tmux.keys("Space", status)
+        try tmux.type(percent)
+        try tmux.keys("Enter")
+        if !note.isEmpty { try tmux.type(note) }
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Hito 1.2")
+        try tmux.keys("q")
+        return try tmux.waitFor(text: "EXIT=0")
+    }
+
     @Test func secretaryRecordsInTmuxAndTheReaderSeesItAfterSync() throws {
         let mesa = try GitMesa()
         let (secretary, reader) = try mesa.secretaryAndReader()
@@ -31,14 +44,7 @@ import Testing
         #expect(help.contains("/sessions"))
         try tmux.keys("Escape")
         try tmux.waitFor("the help to close") { !$0.contains("Sesiones: …") }
-        try tmux.keys("Space", "s")
-        try tmux.type("60")
-        try tmux.keys("Enter")
-        try tmux.type("Portal relanzado")
-        try tmux.keys("Enter")
-        try tmux.waitFor(text: "Hito 1.2")
-        try tmux.keys("q")
-        let screen = try tmux.waitFor(text: "EXIT=0")
+        let screen = try Self.reportFirstHitoAndQuit(tmux, status: "s", percent: "60", note: "Portal relanzado")
         #expect(screen.contains("Confirmado en git"))
         let log = try mesa.git(["log", "-1", "--format=%s", "--name-only"], in: secretary).stdout
         #expect(log.hasPrefix("Acta 1-2025: 1 informe de hitos, 0 acuerdos\n"), "\(log)")
@@ -169,12 +175,7 @@ import Testing
         let tmux = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; read x",
                             directory: alone, environment: mesa.environment("sola").merging(noGit) { $1 })
         try tmux.waitFor(text: "Asistencia")
-        try tmux.keys("Space", "c")
-        try tmux.type("100")
-        try tmux.keys("Enter", "Enter")
-        try tmux.waitFor(text: "Hito 1.2")
-        try tmux.keys("q")
-        let screen = try tmux.waitFor(text: "EXIT=0")
+        let screen = try Self.reportFirstHitoAndQuit(tmux, status: "c", percent: "100")
         #expect(screen.contains("git no está instalado"), "\(screen)")
         #expect(try String(contentsOfFile: "\(alone)/sessions/\(Self.session)/minutes.md", encoding: .utf8).contains("100 %"))
         let missing = try mesa.acta(["sync"], in: alone, as: "sola", environment: noGit)
@@ -197,12 +198,7 @@ import Testing
         let tmux = try Tmux(command: "'\(ActaProcess.binary)' record 2023-03-29-primera-mesa; echo EXIT=$?; sleep 600",
                             directory: tmp.base.path, environment: mesa.environment("otra"))
         try tmux.waitFor(text: "Asistencia")
-        try tmux.keys("Space", "l")
-        try tmux.type("30")
-        try tmux.keys("Enter", "Enter")
-        try tmux.waitFor(text: "Hito 1.2")
-        try tmux.keys("q")
-        let screen = try tmux.waitFor(text: "EXIT=0")
+        let screen = try Self.reportFirstHitoAndQuit(tmux, status: "l", percent: "30")
         #expect(!screen.contains("Confirmado en git"))
         #expect(try mesa.git(["log", "--format=%s"], in: tmp.base.path).stdout == "inicio\n")
         #expect(try mesa.git(["status", "--porcelain"], in: tmp.base.path).stdout.contains("journal.jsonl"))
