@@ -17,11 +17,11 @@ struct DraftStore {
 
     /// A draft that cannot be read (damaged, too large, a link) is renamed aside, never deleted,
     /// and reported; an empty one holds nothing and is removed, never offered.
-    func load(now: Int = Int(Date().timeIntervalSince1970)) -> Found {
+    func load(for session: Session, now: Int = Int(Date().timeIntervalSince1970)) -> Found {
         guard FileIO.exists(path) || FileIO.isSymbolicLink(path) else { return Found() }
         if let bytes = try? FileIO.read(path, limit: InputLimits.draftFileBytes, followLinks: false),
            let draft = try? JSONDecoder().decode(Draft.self, from: Data(bytes)),
-           draft.text.utf8.count <= InputLimits.fieldBytes {
+           draft.text.utf8.count <= InputLimits.fieldBytes, draft.fits(session) {
             if draft.holdsText { return Found(draft: draft) }
             unlink(path)
             return Found()

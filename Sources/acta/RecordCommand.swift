@@ -90,7 +90,7 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw ExitCode(64)
         }
         let size = terminal.size
-        let found = drafts.load()
+        let found = drafts.load(for: current)
         var model = RecordModel(session: current, name: name, archive: archive, language: language, now: Clock.now(in: current.timeZone),
                                 width: size.width, height: size.height, draft: found.draft, clockless: noClock)
         if let notice = found.notice ?? warnings.first?.message {
