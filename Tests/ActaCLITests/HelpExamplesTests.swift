@@ -42,16 +42,7 @@ enum ActaCommands {
             continuing = commands[commands.count - 1].hasSuffix("\\")
             if continuing { commands[commands.count - 1].removeLast() }
         }
-        return commands.map { command in
-            var words: [String] = [], word = "", quoted = false, started = false
-            for c in command {
-                if c == "\"" { quoted.toggle(); started = true }
-                else if c == " " && !quoted { if started { words.append(word) }; word = ""; started = false }
-                else { word.append(c); started = true }
-            }
-            if started { words.append(word) }
-            return words
-        }
+        return commands.map(ShellWords.split)
     }
 
     @Test(arguments: commands) func helpHasExamplesThatRun(_ command: String) throws {

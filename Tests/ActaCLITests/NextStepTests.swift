@@ -6,16 +6,7 @@ import Testing
 @Suite struct NextStepTests {
     /// The `    acta …` lines of an error output, split as sh would (single quotes group words).
     static func suggestions(_ stderr: String) -> [[String]] {
-        stderr.split(separator: "\n").filter { $0.hasPrefix("    acta ") }.map { line in
-            var words: [String] = [], word = "", quoted = false, started = false
-            for c in line.dropFirst(4) {
-                if c == "'" { quoted.toggle(); started = true }
-                else if c == " " && !quoted { if started { words.append(word) }; word = ""; started = false }
-                else { word.append(c); started = true }
-            }
-            if started { words.append(word) }
-            return Array(words.dropFirst())
-        }
+        stderr.split(separator: "\n").filter { $0.hasPrefix("    acta ") }.map { Array(ShellWords.split($0).dropFirst()) }
     }
 
     func acta(_ args: [String], in directory: String) throws -> ActaProcess.Result {
