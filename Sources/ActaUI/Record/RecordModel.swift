@@ -45,6 +45,9 @@ public struct RecordModel: Sendable {
     public internal(set) var pending: [SessionEventKind] = []
     public let sessionName: String
     public let archive: MesaArchive
+    /// Acuerdos of earlier sessions still open when this one began: asked of the archive once,
+    /// not on every frame (a mesa of a thousand sessions made each frame cost milliseconds).
+    public let openBefore: [CarriedActionItem]
     public let language: Language
     public let keyMap = KeyMap.record
     public internal(set) var now: Timestamp
@@ -74,6 +77,7 @@ public struct RecordModel: Sendable {
         self.session = session
         self.sessionName = name
         self.archive = archive
+        self.openBefore = archive.openBefore(name)
         self.language = language
         self.now = now
         self.width = width
@@ -180,7 +184,7 @@ public struct RecordModel: Sendable {
         let s = shown
         var items = s.actionItems.filter { $0.item == currentItem }.map { PaneActionItem(ref: nil, actaNumber: nil, item: $0) }
         if case .free? = s.agenda.item(currentItem)?.kind {
-            items += archive.openBefore(sessionName).map { c in
+            items += openBefore.map { c in
                 var item = c.item
                 item.closed = s.carriedClosures[c.ref] ?? false
                 return PaneActionItem(ref: c.ref, actaNumber: c.actaNumber, item: item)
