@@ -20,7 +20,9 @@ let package = Package(
         // Text in and out: YAML with located errors, journal lines, Markdown, CSV, JSON.
         .target(name: "ActaFormats", dependencies: ["ActaCore", .product(name: "Yams", package: "Yams")]),
         // The file system: session folders, the fsync'ed journal, atomic writes.
-        .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats"]),
+        .target(name: "ActaStore", dependencies: ["ActaCore", "ActaFormats", "CSQLite"]),
+        // The system's SQLite (with FTS5), for the session index: a disposable cache.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // The mesa folder as a git repository: the git command run through swift-subprocess.
         .target(name: "ActaGit", dependencies: ["ActaCore", "ActaFormats", "ActaStore",
                                                 .product(name: "Subprocess", package: "swift-subprocess")]),

@@ -37,11 +37,16 @@ public struct EarlierReport: Sendable, Hashable {
 
 /// Every session of the mesa, oldest first: what spans sessions (previous reports,
 /// acuerdos carried forward) is answered here.
+/// It holds each session's summary, not its journal, so it can come from the session index.
 public struct MesaArchive: Sendable {
-    public let sessions: [NamedSession]
+    public let sessions: [SessionSummary]
+
+    public init(summaries: [SessionSummary]) {
+        self.sessions = summaries.sorted { ($0.date, $0.name) < ($1.date, $1.name) }
+    }
 
     public init(_ sessions: [NamedSession]) {
-        self.sessions = sessions.sorted { ($0.date, $0.name) < ($1.date, $1.name) }
+        self.init(summaries: sessions.map(SessionSummary.init))
     }
 
     public func index(of name: String) -> Int? { sessions.firstIndex { $0.name == name } }
@@ -51,21 +56,21 @@ public struct MesaArchive: Sendable {
     }
 
     /// Real sessions only, oldest first: what numbering, comparisons and the OGP cadence count.
-    public var realSessions: [NamedSession] { sessions.filter { !$0.isDemonstration } }
+    public var realSessions: [SessionSummary] { sessions.filter { !$0.isDemonstration } }
 
     /// Whether two sessions may draw on each other: a real session never takes anything from a
     /// demonstration (fictitious data), and a demonstration only from demonstrations.
-    static func sameKind(_ a: NamedSession, _ b: NamedSession) -> Bool { a.isDemonstration == b.isDemonstration }
+    static func sameKind(_ a: SessionSummary, _ b: SessionSummary) -> Bool { a.isDemonstration == b.isDemonstration }
 
     /// The latest report of the same hito of the same plan in a session of the same kind before `name`.
     public func previousReport(of key: MilestoneKey, before name: String) -> EarlierReport? {
         guard let i = index(of: name) else { return nil }
         let current = sessions[i]
         for earlier in sessions[..<i].reversed()
-        where earlier.session.plan.id == current.session.plan.id && Self.sameKind(earlier, current) {
-            if let report = earlier.session.report(key) {
+        where earlier.planID == current.planID && Self.sameKind(earlier, current) {
+            if let report = earlier.report(key) {
                 return EarlierReport(session: earlier.name, date: earlier.date, report: report,
-                                     actaNumber: earlier.session.agenda.actaNumber)
+                                     actaNumber: earlier.actaNumber)
             }
         }
         return nil
@@ -80,16 +85,16 @@ public struct MesaArchive: Sendable {
         let demonstration = demonstrationByName
         for s in sessions[...last] {
             // A demonstration can never close a real acuerdo, nor the other way round.
-            for (ref, closed) in s.session.carriedClosures where demonstration[ref.session] == s.isDemonstration {
+            for (ref, closed) in s.carriedClosures where demonstration[ref.session] == s.isDemonstration {
                 closures[ref] = closed
             }
         }
         var result: [CarriedActionItem] = []
         for s in sessions[...last] {
-            for var item in s.session.actionItems {
+            for var item in s.actionItems {
                 let ref = ActionItemRef(session: s.name, number: item.number)
                 if let closed = closures[ref] { item.closed = closed }
-                result.append(CarriedActionItem(ref: ref, actaNumber: s.session.agenda.actaNumber,
+                result.append(CarriedActionItem(ref: ref, actaNumber: s.actaNumber,
                                                 date: s.date, item: item))
             }
         }

@@ -79,11 +79,11 @@ extension MesaArchive {
         // The change of a real report is against real reports only; demonstrations among themselves.
         struct Key: Hashable { let milestone: MilestoneKey; let demonstration: Bool }
         var last: [Key: MilestoneReport] = [:]
-        for s in sessions where s.session.plan.id == plan {
-            for report in s.session.orderedReports where report.key.commitment == commitment {
+        for s in sessions where s.planID == plan {
+            for report in s.reports where report.key.commitment == commitment {
                 if let milestone, report.key.milestone != milestone { continue }
                 let key = Key(milestone: report.key, demonstration: s.isDemonstration)
-                entries.append(HistoryEntry(session: s.name, actaNumber: s.session.agenda.actaNumber, date: s.date,
+                entries.append(HistoryEntry(session: s.name, actaNumber: s.actaNumber, date: s.date,
                                             report: report, previous: last[key]))
                 last[key] = report
             }
@@ -100,18 +100,16 @@ extension MesaArchive {
     }
 
     /// For the latest session of a plan: how many hitos reported per status, per institution.
-    public func statusSummary(plan: String) -> (session: NamedSession, rows: [(institution: String, counts: [MilestoneStatus?: Int])])? {
-        guard let latest = sessions.last(where: { $0.session.plan.id == plan && !$0.session.reports.isEmpty }) else { return nil }
-        let s = latest.session
+    public func statusSummary(plan: String) -> (session: SessionSummary, rows: [(institution: String, counts: [MilestoneStatus?: Int])])? {
+        guard let latest = sessions.last(where: { $0.planID == plan && !$0.reports.isEmpty }) else { return nil }
         var rows: [(String, [MilestoneStatus?: Int])] = []
-        for item in s.agenda.items {
-            guard case .report(let seat, let c, let milestones) = item.kind else { continue }
+        for slot in latest.slots {
             var counts: [MilestoneStatus?: Int] = [:]
-            for m in milestones {
-                let status = s.report(MilestoneKey(commitment: c, milestone: m))?.status
+            for m in slot.milestones {
+                let status = latest.report(MilestoneKey(commitment: slot.commitment, milestone: m))?.status
                 counts[status, default: 0] += 1
             }
-            let name = s.agenda.seat(seat)?.name ?? seat
+            let name = slot.institution
             if let i = rows.firstIndex(where: { $0.0 == name }) {
                 for (k, v) in counts { rows[i].1[k, default: 0] += v }
             } else {

@@ -9,20 +9,39 @@ public enum AgendaLoader {
     static let freeItemFields = ["title", "presenter", "minutes", "approves_acta"]
     static let reportItemFields = ["report", "commitment", "hitos", "minutes"]
 
+    /// An agenda's YAML, parsed once: its plan id is read first so the plan can be found, then the rest.
+    public struct Parsed {
+        let node: Node
+        let file: String
+    }
+
+    public static func parse(_ text: String, file: String) throws(Diagnostic) -> Parsed {
+        Parsed(node: try YAMLDocument.parse(text, file: file), file: file)
+    }
+
     /// The plan id named by an agenda, read before the whole agenda so the plan can be found.
     public static func planID(_ text: String, file: String) throws(Diagnostic) -> String {
-        let root = try YAMLFields(try YAMLDocument.parse(text, file: file), file: file,
-                                  what: LocalizedText(es: "una agenda", en: "an agenda"))
+        try planID(try parse(text, file: file))
+    }
+
+    public static func planID(_ parsed: Parsed) throws(Diagnostic) -> String {
+        let root = try YAMLFields(parsed.node, file: parsed.file, what: LocalizedText(es: "una agenda", en: "an agenda"))
         let id = try root.string("plan")
         try PlanLoader.checkID(id, root, key: "plan")
         return id
     }
 
     public static func load(_ text: String, file: String, plan: Plan?) throws(Diagnostics) -> Agenda {
+        let parsed: Parsed
+        do { parsed = try parse(text, file: file) } catch { throw Diagnostics([error]) }
+        return try load(parsed, plan: plan)
+    }
+
+    public static func load(_ parsed: Parsed, plan: Plan?) throws(Diagnostics) -> Agenda {
         var problems: [Diagnostic] = []
+        let file = parsed.file
         do {
-            let root = try YAMLFields(try YAMLDocument.parse(text, file: file), file: file,
-                                      what: LocalizedText(es: "una agenda", en: "an agenda"))
+            let root = try YAMLFields(parsed.node, file: file, what: LocalizedText(es: "una agenda", en: "an agenda"))
             try root.rejectUnknown(allowed: agendaFields)
             let acta = try root.string("acta")
             let title = try root.string("title")

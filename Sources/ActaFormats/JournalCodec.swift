@@ -2,7 +2,7 @@ import ActaCore
 import Foundation
 
 /// One journal line as JSON: a flat object whose `event` names the kind; absent fields are omitted.
-struct JournalLine: Codable {
+struct JournalLine: Codable, Equatable {
     var seq: Int
     var at: String
     var event: String
@@ -97,7 +97,8 @@ public enum JournalCodec {
         }
         let line: JournalLine
         do {
-            line = try JSONDecoder().decode(JournalLine.self, from: Data(text.utf8))
+            // The byte-level parser reads what acta writes; anything else gets JSONDecoder's verdict.
+            line = try JournalLineParser.parse(text) ?? JSONDecoder().decode(JournalLine.self, from: Data(text.utf8))
         } catch let DecodingError.keyNotFound(key, _) {
             throw fail("la línea no es un evento: falta «\(key.stringValue)»; la línea se ignora. No edite el diario a mano: grabe los cambios con acta record",
                        "the line is not an event: “\(key.stringValue)” is missing; the line is skipped. Do not edit the journal by hand: record changes with acta record")

@@ -36,8 +36,10 @@ public enum OpenData {
         ]
     }
 
-    static func sessionValues(_ named: NamedSession) -> [DataValue] {
-        [.text(named.name), .text(named.date.iso), .text(named.session.agenda.actaNumber), .boolean(named.isDemonstration)]
+    static func sessionValues(_ named: NamedSession) -> [DataValue] { sessionValues(SessionSummary(named)) }
+
+    static func sessionValues(_ s: SessionSummary) -> [DataValue] {
+        [.text(s.name), .text(s.date.iso), .text(s.actaNumber), .boolean(s.isDemonstration)]
     }
 
     /// The fields of a hito report; `acta history` adds the previous report.
@@ -72,11 +74,20 @@ public enum OpenData {
         let s = named.session
         var institution: String?
         if case .report(let seat, _, _)? = s.agenda.item(r.item)?.kind { institution = s.agenda.seat(seat)?.name ?? seat }
-        let commitment = s.plan.commitment(r.key.commitment)
+        return milestoneRow(sessionValues(named), r, plan: s.plan, institution: institution, language: l)
+    }
+
+    /// The same from a session's summary (from the session index) and its plan.
+    public static func milestoneRow(_ s: SessionSummary, _ r: MilestoneReport, plan: Plan, language l: Language) -> [DataValue] {
+        milestoneRow(sessionValues(s), r, plan: plan, institution: s.slots.first { $0.item == r.item }?.institution, language: l)
+    }
+
+    static func milestoneRow(_ session: [DataValue], _ r: MilestoneReport, plan: Plan, institution: String?, language l: Language) -> [DataValue] {
+        let commitment = plan.commitment(r.key.commitment)
         let milestone = commitment?.milestone(r.key.milestone)
         let textLang: String? = milestone?.textES != nil ? "es" : milestone?.textEN != nil ? "en" : nil
-        return sessionValues(named) + [
-            .text(s.plan.id), .integer(r.key.commitment), .optional(commitment?.ogpID), .integer(r.key.milestone),
+        return session + [
+            .text(plan.id), .integer(r.key.commitment), .optional(commitment?.ogpID), .integer(r.key.milestone),
             .optional(milestone?.text), .optional(textLang), .optional(institution),
             .optional(r.status?.rawValue), .optional(r.status?.label(l)), .optional(r.percent),
             .boolean(r.validated), .boolean(r.rescheduled),
@@ -113,7 +124,7 @@ public enum OpenData {
         let t = { (es: String, en: String) in l == .es ? es : en }
         let rows = items.map { c -> [DataValue] in
             let named = archive.sessions.first { $0.name == c.ref.session }
-            let session: [DataValue] = named.map(sessionValues)
+            let session: [DataValue] = named.map { sessionValues($0) }
                 ?? [.text(c.ref.session), .text(c.date.iso), .text(c.actaNumber), .boolean(false)]
             let status = c.item.closed ? "closed" : c.item.isOverdue(on: day) ? "overdue" : "open"
             let label = c.item.closed ? t("Cerrado", "Closed") : c.item.isOverdue(on: day) ? t("Vencido", "Overdue") : t("Abierto", "Open")

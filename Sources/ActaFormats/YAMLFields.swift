@@ -24,7 +24,9 @@ enum YAMLDocument {
     static func parse(_ text: String, file: String) throws(Diagnostic) -> Node {
         if let stray = strayLineBreak(in: text, file: file) { throw stray }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // No implicit tags: the loaders read scalars as text themselves, and resolving every
+            // scalar's tag by regular expressions (for Yams' duplicate-key check) was most of a load.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw Diagnostic(file: file, line: 1, column: 1, message: LocalizedText(
                     es: "el archivo está vacío; escriba su contenido en YAML (acta new crea una agenda de ejemplo)",
                     en: "the file is empty; write its content in YAML (acta new creates a sample agenda)"))

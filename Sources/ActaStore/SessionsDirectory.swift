@@ -128,6 +128,12 @@ public struct SessionsDirectory: Sendable {
     /// cannot be used; the journal never stops it: lines that cannot be read or applied are
     /// reported (as errors, so `acta check` fails) and skipped, and the session opens with the rest.
     public func load(_ name: String) -> LoadedSession {
+        var plans = PlanCache()
+        return load(name, plans: &plans)
+    }
+
+    /// The same, reading each plan at most once across calls sharing `plans`.
+    public func load(_ name: String, plans: inout PlanCache) -> LoadedSession {
         let dir = folder(name)
         let agendaPath = "\(dir)/\(Self.agendaFile)"
         var diagnostics: [Diagnostic] = []
@@ -138,12 +144,15 @@ public struct SessionsDirectory: Sendable {
             diagnostics.append(escape)
             return done(nil)
         }
-        let agendaText: String
+        let parsedAgenda: AgendaLoader.Parsed
         let plan: Plan
         do {
-            agendaText = try text(agendaPath)
-            let planID = try AgendaLoader.planID(agendaText, file: agendaPath)
-            do { plan = try loadPlan(planID) } catch {
+            parsedAgenda = try AgendaLoader.parse(try text(agendaPath), file: agendaPath)
+            let planID = try AgendaLoader.planID(parsedAgenda)
+            if plans.plans[planID] == nil {
+                do { plans.plans[planID] = .success(try loadPlan(planID)) } catch { plans.plans[planID] = .failure(error) }
+            }
+            do { plan = try plans.plans[planID]!.get() } catch {
                 diagnostics += error.items
                 if PlanLoader.isPlanID(planID), !FileIO.exists(planPath(planID)) {
                     diagnostics.append(Diagnostic(file: agendaPath, line: 1, column: 1, message: LocalizedText(
@@ -157,7 +166,7 @@ public struct SessionsDirectory: Sendable {
             return done(nil)
         }
         let agenda: Agenda
-        do { agenda = try AgendaLoader.load(agendaText, file: agendaPath, plan: plan) } catch {
+        do { agenda = try AgendaLoader.load(parsedAgenda, plan: plan) } catch {
             diagnostics += error.items
             return done(nil)
         }
@@ -186,7 +195,10 @@ public struct SessionsDirectory: Sendable {
         return done(session)
     }
 
-    public func loadAll() -> [LoadedSession] { sessionNames().map(load) }
+    public func loadAll() -> [LoadedSession] {
+        var plans = PlanCache()
+        return sessionNames().map { load($0, plans: &plans) }
+    }
 
     public static func archive(_ loaded: [LoadedSession]) -> MesaArchive {
         MesaArchive(loaded.compactMap(\.named))

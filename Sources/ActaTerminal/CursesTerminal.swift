@@ -15,6 +15,10 @@ public final class CursesTerminal {
     /// Input read ahead (after a paste) that is still to be handled, oldest first.
     private var queued: [(status: Int32, value: wint_t)] = []
     private var decoder = KeyDecoder()
+    /// The frame ncurses holds: only cells that differ from it are copied (nil: copy all).
+    private var shown: Screen?
+    /// How long `read` waits for input, in milliseconds.
+    private var readTimeout: Int32 = 50
     /// False with NO_COLOR, or once started on a terminal without colours (vt100).
     private var colours: Bool
     public private(set) var isActive = false
@@ -102,6 +106,7 @@ public final class CursesTerminal {
         let status = getWch(&value)
         if status == ERR { return nil }
         if status == KEY_CODE_YES && Int32(value) == KEY_RESIZE {
+            shown = nil
             let s = size
             return .resize(width: s.width, height: s.height)
         }
@@ -109,7 +114,7 @@ public final class CursesTerminal {
         if key == .escape {
             // Alt+key arrives as Esc then the key.
             wtimeout(acta_stdscr(), 0)
-            defer { wtimeout(acta_stdscr(), 50) }
+            defer { wtimeout(acta_stdscr(), readTimeout) }
             var next: wint_t = 0
             let s2 = getWch(&next)
             if s2 == OK && next == 0x5B, let paste = readBracketedPaste() { return .paste(paste) }
@@ -271,23 +276,34 @@ public final class CursesTerminal {
         }
     }
 
-    /// Copies a frame into ncurses, which sends only what changed.
+    /// Copies into ncurses only the cells that differ from the frame drawn before (all of them
+    /// after a resize or a clear); ncurses then sends only what changed on the terminal.
     public func draw(_ frame: Screen) {
         let win = acta_stdscr()
         let (w, h) = size
+        let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
+        var scalars = [wchar_t](repeating: 0, count: 5)
         for row in 0..<min(h, frame.height) {
             for column in 0..<min(w, frame.width) {
                 let cell = frame[row, column]
                 if cell.isContinuation { continue }
-                var scalars = Array(cell.character.unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) }
-                if DisplayWidth.of(cell.character) == 2 && column + 1 >= min(w, frame.width) { scalars = [wchar_t(32)] }
-                scalars.append(0)
+                // A wide cell whose second half changed is drawn again too.
+                if let previous, previous[row, column] == cell,
+                   column + 1 >= frame.width || previous[row, column + 1] == frame[row, column + 1] { continue }
+                var n = 0
+                if DisplayWidth.of(cell.character) == 2 && column + 1 >= min(w, frame.width) {
+                    scalars[0] = 32; n = 1
+                } else {
+                    for scalar in cell.character.unicodeScalars where n < 4 { scalars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
+                }
+                scalars[n] = 0
                 var cc = cchar_t()
                 let (attr, pair) = attributes(cell.role)
                 _ = scalars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attr, pair, nil) }
                 _ = mvwadd_wch(win, Int32(row), Int32(column), &cc)
             }
         }
+        shown = frame
         if let cursor = frame.cursor {
             curs_set(1)
             wmove(win, Int32(cursor.row), Int32(cursor.column))
@@ -315,6 +331,7 @@ public final class CursesTerminal {
     /// SIGCONT arrived since the last call: the screen may hold anything, draw it whole.
     public func takeContinued() -> Bool {
         guard acta_take_continued() != 0 else { return false }
+        shown = nil
         wclear(acta_stdscr())
         return true
     }
@@ -328,7 +345,17 @@ public final class CursesTerminal {
     }
 
     /// Ctrl-L: the next frame repaints every cell, whatever the terminal shows now.
-    public func invalidate() { wclear(acta_stdscr()) }
+    public func invalidate() {
+        shown = nil
+        wclear(acta_stdscr())
+    }
+
+    /// Waits at most `milliseconds` in `read` (-1: until a key); the loop asks for the next
+    /// clock second, so nothing runs while nothing changes.
+    public func setReadTimeout(_ milliseconds: Int) {
+        readTimeout = Int32(max(-1, min(milliseconds, 60_000)))
+        wtimeout(acta_stdscr(), readTimeout)
+    }
 
     /// Leaves curses mode for a child program ($EDITOR); `resume` comes back.
     public func suspend() {
@@ -340,6 +367,7 @@ public final class CursesTerminal {
     public func resume() {
         writeControl("\u{1B}[?2004h")
         reset_prog_mode()
+        shown = nil
         wclear(acta_stdscr())
         wrefresh(acta_stdscr())
     }

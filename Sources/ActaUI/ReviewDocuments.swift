@@ -58,7 +58,7 @@ public enum ReviewDocuments {
         return [
             .heading(level: 2, text: plan.name),
             .paragraph(t(l, "Hitos por estado en la última sesión con informes: ", "Milestones by status in the latest session with reports: ")
-                       + "\(summary.session.session.agenda.actaNumber), \(summary.session.date.iso)"),
+                       + "\(summary.session.actaNumber), \(summary.session.date.iso)"),
             .table(header: [t(l, "Institución", "Institution")] + statuses.map { $0?.label(l) ?? t(l, "No informado", "Not reported") },
                    rows: rows),
         ]

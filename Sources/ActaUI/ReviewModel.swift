@@ -1,16 +1,25 @@
 import ActaCore
 import ActaFormats
 
-/// A session folder as the reader lists it: loaded, or broken with the reason.
+/// A session folder as the reader lists it: its summary (from the session index), or broken
+/// with the reason. The whole session is loaded only when its acta is opened.
 public struct ReviewEntry: Sendable {
     public let name: String
-    public let session: Session?
+    public let summary: SessionSummary?
     public let problem: String?
+    let load: @Sendable () -> Session?
 
-    public init(name: String, session: Session?, problem: String?) {
+    public init(name: String, summary: SessionSummary?, problem: String?, load: @escaping @Sendable () -> Session?) {
         self.name = name
-        self.session = session
+        self.summary = summary
         self.problem = problem
+        self.load = load
+    }
+
+    /// An entry whose session is already loaded.
+    public init(name: String, session: Session?, problem: String?) {
+        self.init(name: name, summary: session.map { SessionSummary(name: name, session: $0) }, problem: problem,
+                  load: { session })
     }
 }
 
@@ -54,7 +63,7 @@ public struct ReviewModel: Sendable {
 
     public init(entries: [ReviewEntry], today: CalendarDate, language: Language, width: Int, height: Int, follow: String? = nil) {
         self.entries = entries.sorted { $0.name > $1.name }
-        self.archive = MesaArchive(entries.compactMap { e in e.session.map { NamedSession(name: e.name, session: $0) } })
+        self.archive = MesaArchive(summaries: entries.compactMap(\.summary))
         self.today = today
         self.language = language
         self.width = width
@@ -76,12 +85,27 @@ public struct ReviewModel: Sendable {
         let q = Folding.fold(listFilter)
         guard !q.isEmpty else { return entries }
         return entries.filter { e in
-            Folding.fold([e.name, e.session?.agenda.title ?? "", e.session?.agenda.actaNumber ?? ""].joined(separator: " ")).contains(q)
+            Folding.fold([e.name, e.summary?.title ?? "", e.summary?.actaNumber ?? ""].joined(separator: " ")).contains(q)
         }
     }
 
-    /// The plan the commitment screens are about: that of the newest loaded session.
-    public var plan: Plan? { archive.sessions.last?.session.plan }
+    /// The plan the commitment screens are about: that of the newest readable session, read
+    /// when those screens are first opened.
+    public private(set) var plan: Plan?
+    /// Sessions whose acta was opened, loaded once each.
+    private var openedSessions: [String: Session] = [:]
+
+    mutating func session(_ name: String) -> Session? {
+        if let s = openedSessions[name] { return s }
+        guard let s = entries.first(where: { $0.name == name })?.load() else { return nil }
+        openedSessions[name] = s
+        return s
+    }
+
+    mutating func loadPlan() {
+        guard plan == nil, let newest = archive.sessions.last else { return }
+        plan = session(newest.name)?.plan
+    }
 
     public var shownActionItems: [CarriedActionItem] {
         archive.actionItems().filter { actionFilter.accepts($0.item, today: today) }.sorted { ($0.date, $0.item.number) > ($1.date, $1.item.number) }
@@ -119,7 +143,9 @@ public struct ReviewModel: Sendable {
     /// A followed session changed on disk: show it, keeping the place (or the end, if there).
     public mutating func reload(_ entries: [ReviewEntry], at time: Timestamp) {
         self.entries = entries.sorted { $0.name > $1.name }
-        archive = MesaArchive(entries.compactMap { e in e.session.map { NamedSession(name: e.name, session: $0) } })
+        archive = MesaArchive(summaries: entries.compactMap(\.summary))
+        // The followed session changed: its acta must be read again.
+        openedSessions = [:]
         lastUpdate = time
         let lines = currentLines()
         pager.replace(lines, height: bodyHeight, followEnd: follow != nil)
@@ -197,6 +223,7 @@ public struct ReviewModel: Sendable {
 
     mutating func push(_ s: Screen) {
         guard screen != s else { return }
+        if s == .commitments { loadPlan() }
         savedPagers[screen] = pager
         stack.append(s)
         pager = savedPagers[s] ?? Pager(lines: [])
@@ -257,7 +284,7 @@ public struct ReviewModel: Sendable {
         case .list:
             guard listSelection < listed.count else { return }
             let e = listed[listSelection]
-            if e.session == nil {
+            if e.summary == nil {
                 message = t("Sesión con errores: ", "Session with errors: ") + (e.problem ?? "")
                 return
             }
@@ -276,14 +303,15 @@ public struct ReviewModel: Sendable {
         }
     }
 
-    func currentLines() -> [StyledLine] {
+    mutating func currentLines() -> [StyledLine] {
         let w = width - 2
         switch screen {
         case .session(let name):
-            guard let named = archive.sessions.first(where: { $0.name == name }) else {
+            guard let session = session(name) else {
                 return [StyledLine(text: t("La sesión «\(name)» no se puede leer: ", "Session “\(name)” cannot be read: ")
                                    + (entries.first { $0.name == name }?.problem ?? ""), role: .error)]
             }
+            let named = NamedSession(name: name, session: session)
             return DocumentLayout.lines(MinutesWriter(session: named, archive: archive, language: language).document(), width: w)
         case .timeline(let c):
             guard let plan else { return [] }

@@ -18,8 +18,8 @@ public enum ReviewView {
         switch m.screen {
         case .list: title = t("Sesiones de la mesa", "Sessions of the mesa")
         case .session(let name):
-            let s = m.archive.sessions.first { $0.name == name }?.session
-            title = s.map { "\(t("Acta", "Minutes")) \($0.agenda.actaNumber) · \($0.agenda.date.iso) · \($0.agenda.title)" } ?? name
+            let s = m.archive.sessions.first { $0.name == name }
+            title = s.map { "\(t("Acta", "Minutes")) \($0.actaNumber) · \($0.date.iso) · \($0.title)" } ?? name
         case .commitments: title = t("Compromisos", "Commitments") + (m.plan.map { " · \($0.name)" } ?? "")
         case .timeline(let c): title = t("Línea de tiempo del compromiso \(c)", "Timeline of commitment \(c)")
         case .actionItems: title = t("Acuerdos", "Action items")
@@ -86,12 +86,12 @@ public enum ReviewView {
         let openCounts = m.archive.openActionItemCounts()
         for (i, e) in listed.enumerated().dropFirst(max(0, first)).prefix(visible) {
             let row = y + i - max(0, first)
-            if let s = e.session {
+            if let s = e.summary {
                 let open = openCounts[e.name] ?? 0
-                let planned = s.agenda.items.reduce(0) { $0 + $1.milestones.count }
-                let reported = s.orderedReports.count
+                let planned = s.slots.reduce(0) { $0 + $1.milestones.count }
+                let reported = s.reports.count
                 let hitos = Bar.fill(planned == 0 ? 0 : Double(reported) / Double(planned), width: barWidth) + " \(reported)/\(planned)"
-                screen.put(columns([s.agenda.date.iso, s.agenda.actaNumber, s.agenda.listedTitle(m.language), hitos, String(open)], widths: widths),
+                screen.put(columns([s.date.iso, s.actaNumber, s.listedTitle(m.language), hitos, String(open)], widths: widths),
                            row: row, column: 1)
             } else {
                 screen.put(columns([String(e.name.prefix(10)), "⚠", e.name + " — " + (e.problem ?? ""), "—", "—"], widths: widths),

@@ -20,7 +20,7 @@ struct Acta: ParsableCommand {
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
         version: "acta 0.1.0",
-        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Correct.self, Review.self, History.self, Actions.self, Init.self, Sync.self, PlanCommand.self])
+        subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Correct.self, Review.self, History.self, Actions.self, Init.self, Sync.self, PlanCommand.self, Search.self])
 }
 
 /// Options every subcommand shares.

@@ -49,15 +49,11 @@ struct Correct: ParsableCommand {
     }
 
     /// `HH:MM`, or a day and `HH:MM` (`2023-03-29 09:05`, `2023-03-29T09:05`).
-    static func wallClock(_ text: String) -> (day: CalendarDate?, hour: Int, minute: Int)? {
+    static func wallClock(_ text: String) -> (day: CalendarDate?, clock: ClockRangeInput.Clock)? {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
-        guard (1...2).contains(parts.count) else { return nil }
-        let day = parts.count == 2 ? CalendarDate(iso: parts[0]) : nil
-        if parts.count == 2 && day == nil { return nil }
-        let clock = parts[parts.count - 1].split(separator: ":")
-        guard clock.count == 2, clock.allSatisfy({ $0.count == 2 }), let h = Int(clock[0]), let m = Int(clock[1]),
-              (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-        return (day, h, m)
+        guard (1...2).contains(parts.count), let clock = ClockRangeInput.clock(parts[parts.count - 1]) else { return nil }
+        guard parts.count == 2 else { return (nil, clock) }
+        return CalendarDate(iso: parts[0]).map { ($0, clock) }
     }
 
     func run() throws {
@@ -98,7 +94,7 @@ struct Correct: ParsableCommand {
         var kinds: [SessionEventKind] = []
         for (boundary, value) in [(TimeBoundary.start, start), (.end, end)] {
             guard let value, let clock = Self.wallClock(value) else { continue }
-            let time = TimeZones.timestamp(clock.day ?? current.agenda.date, hour: clock.hour, minute: clock.minute, in: zone)
+            let time = TimeZones.timestamp(clock.day ?? current.agenda.date, hour: clock.clock.hour, minute: clock.clock.minute, in: zone)
             kinds.append(.timeCorrected(item: item, boundary: boundary, time: time))
         }
         // Both checked before anything is written: a correction is all or nothing.

@@ -60,8 +60,7 @@ struct Export: ParsableCommand {
         let dir = location.directory
         try requireSessionsFolder(location, language)
         let name = try common.session(session, in: dir) { common.command("export", $0) }
-        let all = dir.loadAll()
-        let loaded = all.first { $0.name == name } ?? dir.load(name)
+        let loaded = dir.load(name)
         report(loaded.diagnostics, language)
         // Publishing an acta that silently leaves out a journal line would be worse than none.
         guard let named = loaded.named, loaded.errors.isEmpty else {
@@ -72,7 +71,7 @@ struct Export: ParsableCommand {
             NextStep.print(language, es: "Para verlos con su archivo y línea:", en: "To see them with their file and line:", common.command("check", name))
             throw Exit.dataError
         }
-        let archive = SessionsDirectory.archive(all)
+        let archive = IndexedArchive(dir).archive
         do {
             let options = OpenDataOptions(bom: bom, license: DataLicense.named(license) ?? .default)
             for path in try Exporter.export(named, archive: archive, into: loaded.folder, language: language, options: options) {

@@ -24,16 +24,15 @@ struct List: ParsableCommand {
         let t = { (es: String, en: String) in language == .es ? es : en }
         var rows: [[String]] = [[t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("TÍTULO", "TITLE"), t("HITOS", "MILESTONES"),
                                  t("ACUERDOS ABIERTOS", "OPEN ITEMS")]]
-        let loaded = dir.loadAll()
-        let archive = SessionsDirectory.archive(loaded)
-        let openCounts = archive.openActionItemCounts()
-        for l in loaded.reversed() {
-            if let s = l.session {
+        let indexed = IndexedArchive(dir)
+        let openCounts = indexed.archive.openActionItemCounts()
+        for l in indexed.sessions.reversed() {
+            if let s = l.summary {
                 let open = openCounts[l.name] ?? 0
-                rows.append([s.agenda.date.iso, s.agenda.actaNumber, ControlCharacters.visible(s.agenda.listedTitle(language)),
+                rows.append([s.date.iso, s.actaNumber, ControlCharacters.visible(s.listedTitle(language)),
                              String(s.reports.count), String(open)])
             } else {
-                let reason = l.errors.first.map { $0.formatted(language) } ?? ""
+                let reason = l.problem.map { $0.formatted(language) } ?? ""
                 rows.append([String(l.name.prefix(10)), "!", ControlCharacters.visible(l.name + " — " + reason), "—", "—"])
             }
         }
@@ -47,6 +46,6 @@ struct List: ParsableCommand {
         }
         // Which folder this is, after the table so scripts still read the header first.
         print(location.describe(language))
-        if let warning = archive.cadence(today: Clock.now().localDate).warning(language) { print(warning) }
+        if let warning = indexed.archive.cadence(today: Clock.now().localDate).warning(language) { print(warning) }
     }
 }

@@ -39,8 +39,7 @@ struct Record: ParsableCommand {
         try requireSessionsFolder(location, language)
         let name = try common.session(session, in: dir) { common.command("record", $0) }
         // The session's files are checked before the screen opens.
-        let all = dir.loadAll()
-        let loaded = all.first { $0.name == name } ?? dir.load(name)
+        let loaded = dir.load(name)
         report(loaded.diagnostics, language)
         guard let current = loaded.session else {
             NextStep.print(language, es: "\(loaded.folder): corrija los errores antes de grabar; para verlos con su archivo y línea:",
@@ -80,7 +79,8 @@ struct Record: ParsableCommand {
             printError(error.message.text(language)); throw Exit.cantCreate
         }
         let drafts = DraftStore(folder: loaded.folder)
-        let archive = SessionsDirectory.archive(all)
+        // The other sessions (previous reports, carried acuerdos) come from the session index.
+        let archive = IndexedArchive(dir).archive
         // Journal lines that could not be read were printed above and are skipped; the first is shown on screen too.
         let warnings = loaded.diagnostics
 
@@ -115,12 +115,11 @@ struct Record: ParsableCommand {
         // Outputs are regenerated from what is on disk. When they cannot be, acta says so and
         // exits non-zero; the journal, already written, is intact.
         var outputFailure: Int32?
-        let reloaded = dir.loadAll()
-        let again = reloaded.first(where: { $0.name == name })
+        let again: LoadedSession? = dir.load(name)
         if let again, let named = again.named {
             if again.errors.isEmpty {
                 do {
-                    let paths = try Exporter.export(named, archive: SessionsDirectory.archive(reloaded), into: loaded.folder, language: language)
+                    let paths = try Exporter.export(named, archive: IndexedArchive(dir).archive, into: loaded.folder, language: language)
                     print(t("Acta regenerada: ", "Minutes regenerated: ") + paths[0])
                 } catch {
                     printError(t("No se pudo escribir el acta: ", "Could not write the minutes: ") + error.message.text(language))
@@ -171,6 +170,9 @@ struct RecordLoop {
                 changed = true
             }
             if terminal.takeContinued() { changed = true }
+            // Wait for a key until the clock's next second: nothing runs while nothing changes.
+            let millisecond = Int(Date().timeIntervalSince1970 * 1000) % 1000
+            terminal.setReadTimeout(1001 - millisecond)
             if let input = terminal.read() {
                 if input == .key(.function(12)) && crashKeyEnabled {
                     // Test hook (ACTA_DEBUG_CRASH_KEY=1): a Swift runtime trap, to prove the crash guard restores the terminal.

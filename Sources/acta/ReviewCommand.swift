@@ -6,10 +6,12 @@ import ActaUI
 import ArgumentParser
 import Foundation
 
-/// The sessions as the reader sees them: every folder, loaded or with the reason it cannot be.
+/// The sessions as the reader sees them: every folder, summarised (from the session index,
+/// never written into the sessions folder) or with the reason it cannot be read; a session is
+/// loaded whole only when its acta is opened.
 func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEntry] {
-    dir.loadAll().map { l in
-        ReviewEntry(name: l.name, session: l.session, problem: l.errors.first?.formatted(language))
+    IndexedArchive(dir, mayWriteInFolder: false).sessions.map { l in
+        ReviewEntry(name: l.name, summary: l.summary, problem: l.problem?.formatted(language), load: { dir.load(l.name).session })
     }
 }
 
@@ -76,6 +78,9 @@ struct Review: ParsableCommand {
                 _ = model.update(.resize(width: size.width, height: size.height))
                 changed = true
             }
+            // Following checks the journal five times a second; otherwise wait for a key (waking
+            // once a second only so that a signal or a closed terminal is noticed).
+            terminal.setReadTimeout(journal == nil ? 1000 : 200)
             if let input = terminal.read() {
                 if input == .key(.control("c")) { code = 130; break }
                 // Ctrl-Z suspends, as in less; Ctrl-L repaints.
@@ -169,7 +174,7 @@ struct History: ParsableCommand {
             }
             throw Exit.dataError
         }
-        let archive = SessionsDirectory.archive(dir.loadAll())
+        let archive = IndexedArchive(dir).archive
         let yes = language == .es ? "sí" : "yes", no = "no"
         let entries = archive.history(plan: plan, commitment: commitment, milestone: hito)
         let rows = entries.map { e -> [String] in
@@ -178,7 +183,7 @@ struct History: ParsableCommand {
         }
         let data = DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
             archive.sessions.first { $0.name == e.session }.map {
-                OpenData.milestoneRow($0, e.report, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
+                OpenData.milestoneRow($0, e.report, plan: planValue, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
             }
         })
         let header = language == .es
@@ -214,7 +219,7 @@ struct Actions: ParsableCommand {
             day = Clock.now().localDate
         }
         let filter = ActionItemFilter(state: open ? .open : .all, overdueOnly: overdue, responsible: responsable ?? "")
-        let archive = SessionsDirectory.archive(common.directory.loadAll())
+        let archive = IndexedArchive(common.directory).archive
         let items = archive.actionItems().filter { filter.accepts($0.item, today: day) }
         var (header, rows) = ReviewDocuments.actionRows(items, today: day, language: language)
         header.insert(language == .es ? "Sesión" : "Session", at: 0)

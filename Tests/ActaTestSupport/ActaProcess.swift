@@ -21,6 +21,8 @@ public enum ActaProcess {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "LC_ALL")
         env.removeValue(forKey: "LC_MESSAGES")
+        // The session index (a cache) goes with the test's temporary folder, not into ~/.cache.
+        env["XDG_CACHE_HOME"] = directory + "/.test-cache"
         for (k, v) in environment { env[k] = v }
         let r = try Subprocess.run(binary, arguments, environment: env, directory: directory)
         return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)

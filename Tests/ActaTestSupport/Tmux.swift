@@ -21,7 +21,9 @@ public final class Tmux {
         socket = "acta-test-\(UUID().uuidString.prefix(8))"
         var args = ["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
                     "-c", directory, "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=xterm-256color",
-                    "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TZ=America/Guatemala"]
+                    "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TZ=America/Guatemala",
+                    // The session index (a cache) goes with the test's folder, not into ~/.cache.
+                    "-e", "XDG_CACHE_HOME=\(directory)/.test-cache"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args.append(command)
         _ = try run(args)

@@ -103,7 +103,7 @@ extension ReviewModel {
             try tmp.write("2023-08-16-ejemplo-agosto/agenda.yaml", "acta: [\n")
         }
         let broken = m.listed.first { $0.name == "2023-08-16-ejemplo-agosto" }
-        #expect(broken?.session == nil)
+        #expect(broken?.summary == nil)
         #expect(broken?.problem?.contains("agenda.yaml:") == true)
         #expect(ReviewView.render(m).text.contains("⚠"))
     }

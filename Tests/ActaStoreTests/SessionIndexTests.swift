@@ -1,0 +1,174 @@
+import ActaCore
+import ActaFormats
+@testable import ActaStore
+import ActaTestSupport
+import Foundation
+import Testing
+
+/// The session index is a cache: whatever state it is in, its answers are those of a full load.
+@Suite struct SessionIndexTests {
+    struct Fixture {
+        let tmp: TemporarySessions
+        let cacheHome: String
+        var dir: SessionsDirectory { SessionsDirectory(root: tmp.root) }
+        var environment: [String: String] { ["XDG_CACHE_HOME": cacheHome] }
+
+        init() throws {
+            tmp = try TemporarySessions()
+            cacheHome = tmp.base.appendingPathComponent("cache").path
+        }
+
+        func index(mayWriteInFolder: Bool = true, environment: [String: String]? = nil) -> SessionIndex {
+            SessionIndex(dir, environment: environment ?? self.environment, mayWriteInFolder: mayWriteInFolder)
+        }
+
+        /// What a full load answers: every session folded from its files.
+        func fullLoad() -> [String] {
+            dir.loadAll().map { l in
+                describe(name: l.name, summary: l.session.map { SessionSummary(name: l.name, session: $0) }, problem: l.errors.first)
+            }
+        }
+
+        func describe(_ indexed: [IndexedSession]) -> [String] {
+            indexed.map { describe(name: $0.name, summary: $0.summary, problem: $0.problem) }
+        }
+
+        func describe(name: String, summary: SessionSummary?, problem: Diagnostic?) -> String {
+            "\(name) \(summary.map { "\($0)" } ?? "nil") \(problem?.formatted(.en) ?? "")"
+        }
+
+        func appendNote(_ session: String, seq: Int, text: String) throws {
+            let line = JournalCodec.encode(SessionEvent(seq: seq, at: Timestamp(iso: "2023-10-18T11:00:00-06:00")!,
+                                                        kind: .noteAdded(item: 1, text: text)))
+            let path = tmp.path("\(session)/journal.jsonl")
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            handle.seekToEndOfFile()
+            handle.write(Data((line + "\n").utf8))
+            try handle.close()
+        }
+    }
+
+    @Test func aFreshAndACachedIndexAnswerAsAFullLoad() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let first = f.index()
+        #expect(f.describe(first.sessions()) == f.fullLoad())
+        let path = try #require(first.path)
+        #expect(path.hasPrefix(f.cacheHome + "/acta/"))
+        #expect(FileManager.default.fileExists(atPath: path))
+        // Nothing is written into the sessions folder when the user's cache folder can be used.
+        #expect(!FileManager.default.fileExists(atPath: f.tmp.path(".acta-cache")))
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+    }
+
+    @Test func aChangedJournalIsReadAgain() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        _ = f.index().sessions()
+        try f.appendNote("2023-10-18-ejemplo-octubre", seq: 29, text: "Nota añadida después")
+        let after = f.describe(f.index().sessions())
+        #expect(after == f.fullLoad())
+        #expect(after.joined().contains("EJEMPLO-2"))
+    }
+
+    @Test func aRewriteKeepingSizeAndTimeIsNoticedByTheTailHash() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let path = f.tmp.path("2023-10-18-ejemplo-octubre/journal.jsonl")
+        let stamp = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        _ = f.index().sessions()
+        // Same length, one percent changed (70 → 90), and the old modification time put back.
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let range = try #require(text.range(of: "\"percent\":70"))
+        text.replaceSubrange(range, with: "\"percent\":90")
+        let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as! UInt64
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.write(Data(text.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: path)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as! UInt64 == inode)
+        let after = f.index().sessions()
+        #expect(f.describe(after) == f.fullLoad())
+        let report = after.first { $0.name == "2023-10-18-ejemplo-octubre" }?.summary?.report(MilestoneKey(commitment: 1, milestone: 2))
+        #expect(report?.percent == 90)
+    }
+
+    @Test func aTruncatedCacheIsRebuilt() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let path = try #require(f.index().path)
+        _ = f.index().sessions()
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(truncate(path, off_t(size / 3)) == 0)
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+    }
+
+    @Test func aCorruptedCacheIsRebuilt() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let path = try #require(f.index().path)
+        _ = f.index().sessions()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        for i in stride(from: 100, to: bytes.count, by: 7) { bytes[i] ^= 0x5A }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+        // Not a database at all.
+        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+    }
+
+    @Test func aSummaryThatDoesNotDecodeIsRebuilt() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let path = try #require(f.index().path)
+        _ = f.index().sessions()
+        let db = try SQLiteDatabase(path: path)
+        try db.execute("UPDATE sessions SET summary = x'0102030405'")
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+    }
+
+    @Test func aReadOnlyPlaceKeepsTheIndexInMemoryOrInTheFolder() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        // No user cache folder can be made under /proc: review (which never writes into the
+        // sessions folder) keeps the index in memory; other commands use <sessions>/.acta-cache.
+        let unwritable = ["XDG_CACHE_HOME": "/proc/acta-cache-test"]
+        let memory = f.index(mayWriteInFolder: false, environment: unwritable)
+        #expect(memory.path == nil)
+        #expect(f.describe(memory.sessions()) == f.fullLoad())
+        #expect(!FileManager.default.fileExists(atPath: f.tmp.path(".acta-cache")))
+        let inFolder = f.index(environment: unwritable)
+        #expect(inFolder.path == f.tmp.path(".acta-cache/index.sqlite"))
+        #expect(f.describe(inFolder.sessions()) == f.fullLoad())
+        #expect(try f.tmp.read(".acta-cache/.gitignore") == "*\n")
+        // The folder is not a session.
+        #expect(!f.dir.sessionNames().contains(".acta-cache"))
+    }
+
+    @Test func removedAndBrokenSessionsAreAnsweredAsAFullLoad() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let before = f.index().sessions().count
+        try FileManager.default.removeItem(atPath: f.tmp.path("2023-03-29-primera-mesa"))
+        try f.tmp.write("2023-08-16-ejemplo-agosto/agenda.yaml", "acta: [\n")
+        let after = f.describe(f.index().sessions())
+        #expect(after == f.fullLoad())
+        #expect(after.count == before - 1)
+        #expect(after.contains { $0.hasPrefix("2023-08-16-ejemplo-agosto nil ") && $0.contains("agenda.yaml:") })
+    }
+
+    @Test func searchFindsWordsAcrossSessionsIgnoringAccents() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        try f.appendNote("2023-10-18-ejemplo-octubre", seq: 29, text: "Revisión del fideicomiso de capacitación")
+        let index = f.index()
+        let hits = index.search("FIDEICOMISO capacitacion").hits
+        #expect(hits == [SearchHit(session: "2023-10-18-ejemplo-octubre", kind: .note, text: "Revisión del fideicomiso de capacitación")])
+        // A prefix matches too, and titles are searched.
+        #expect(index.search("demostrac").hits.contains { $0.kind == .title && $0.session == "2023-08-16-ejemplo-agosto" })
+        #expect(index.search("palabraquenoexiste").hits.isEmpty)
+        // Quotes in the words cannot break the query.
+        #expect(index.search("\"fideicomiso").hits.count == 1)
+    }
+}
