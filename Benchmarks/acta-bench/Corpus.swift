@@ -104,7 +104,7 @@ enum Corpus {
     }
 
     /// `count` sessions, one every 11 days from 1995 on, each a copy of the real first mesa's
-    /// agenda (14 seats, 17 hitos) with its own journal.
+    /// agenda (14 seats, 19 hitos) with its own journal.
     static func mesa(bundled: String, out: String, count: Int) throws {
         let source = SessionsDirectory(root: bundled)
         guard let base = source.load("2023-03-29-primera-mesa").session else { throw CorpusError("bundled session") }
