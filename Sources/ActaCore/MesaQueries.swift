@@ -39,17 +39,20 @@ public struct ActionItemFilter: Sendable, Hashable {
 /// Case- and accent-insensitive matching for Spanish text.
 public enum Folding {
     public static func fold(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+        // One pass, appending to one view: the pager folds every line of a long acta per search.
+        var out = String.UnicodeScalarView()
+        for scalar in s.lowercased().unicodeScalars {
             switch scalar {
-            case "á", "à", "â": return ["a"]
-            case "é", "è", "ê": return ["e"]
-            case "í", "ì": return ["i"]
-            case "ó", "ò", "ô": return ["o"]
-            case "ú", "ù", "ü": return ["u"]
-            case "ñ": return ["n"]
-            default: return (0x300...0x36F).contains(scalar.value) ? [] : [scalar]
+            case "á", "à", "â": out.append("a")
+            case "é", "è", "ê": out.append("e")
+            case "í", "ì": out.append("i")
+            case "ó", "ò", "ô": out.append("o")
+            case "ú", "ù", "ü": out.append("u")
+            case "ñ": out.append("n")
+            default: if !(0x300...0x36F).contains(scalar.value) { out.append(scalar) }
             }
-        }))
+        }
+        return String(out)
     }
 }
 

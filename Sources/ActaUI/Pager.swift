@@ -74,6 +74,10 @@ public struct Pager: Sendable, Hashable {
         var found: [PagerMatch] = []
         for unit in order {
             let parts = units[unit]!
+            // Most texts do not hold the query: one fold of the whole text rules them out before
+            // the character-by-character pass that places each match.
+            let whole = parts.map(\.piece.text).joined(separator: " ").replacing("\u{00A0}", with: " ")
+            guard Folding.fold(whole).contains(q) else { continue }
             // The unit's characters, folded one by one, each knowing where it is drawn.
             var folded: [(text: String, line: Int, column: Int, width: Int)] = []
             for (n, part) in parts.enumerated() {
