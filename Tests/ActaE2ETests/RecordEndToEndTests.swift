@@ -21,16 +21,6 @@ import Testing
         (try? tmp.read("\(Self.session)/journal.jsonl")) ?? ""
     }
 
-    func actaPID(_ tmux: Tmux) throws -> Int32 {
-        let shell = try tmux.panePID()
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            if let pid = childPIDs(of: shell).first { return pid }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw Tmux.TimedOut()
-    }
-
     @Test func recordsAttendanceAReportAndAnAcuerdoThenWritesTheActa() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
@@ -82,7 +72,7 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(try String(contentsOfFile: draftPath, encoding: .utf8).contains("Borrador con ñ"))
-        kill(try actaPID(tmux), SIGKILL)
+        kill(try tmux.programPID(), SIGKILL)
         try tmux.waitFor(text: "EXIT=137")
         #expect(journal(tmp).contains("\"percent\":40"))
 
@@ -106,7 +96,7 @@ import Testing
         let tmux = try start(tmp, after: Self.terminalModes)
         try tmux.keys("Space", "c")
         try tmux.waitFor(text: "[c]")
-        kill(try actaPID(tmux), SIGHUP)
+        kill(try tmux.programPID(), SIGHUP)
         let screen = try tmux.waitFor("exit status and terminal modes") { $0.contains("EXIT=129") && $0.contains("echo") }
         #expect(screen.contains("icanon echo"), "the terminal is back in cooked mode with echo:\n\(screen)")
         #expect(journal(tmp).contains("\"status\":\"complete\""))
@@ -180,7 +170,7 @@ import Testing
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
         let first = try start(tmp)
-        let pid = try actaPID(first)
+        let pid = try first.programPID()
         let second = try Tmux(command: "'\(ActaProcess.binary)' record \(Self.session); echo EXIT=$?; sleep 600",
                               directory: tmp.base.path)
         let screen = try second.waitFor(text: "EXIT=75")

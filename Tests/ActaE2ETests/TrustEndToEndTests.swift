@@ -22,16 +22,6 @@ import Testing
         (try? tmp.read("\(Self.session)/journal.jsonl")) ?? ""
     }
 
-    func actaPID(_ tmux: Tmux) throws -> Int32 {
-        let shell = try tmux.panePID()
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            if let pid = childPIDs(of: shell).first { return pid }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw Tmux.TimedOut()
-    }
-
     /// The process state letter from /proc (T when stopped).
     func state(_ pid: Int32) -> String {
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
@@ -87,7 +77,7 @@ import Testing
         let tmux = try start(tmp)
         try tmux.keys("Space", "n")
         try tmux.waitFor(text: "Enter aceptar")
-        let pid = try actaPID(tmux)
+        let pid = try tmux.programPID()
         try tmux.type("Dicho justo antes de la señal")
         // The scenario itself: the signal 50 ms after the keys, before any periodic draft save.
         Thread.sleep(forTimeInterval: 0.05)
@@ -111,7 +101,7 @@ import Testing
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
         let tmux = try start(tmp)
-        let pid = try actaPID(tmux)
+        let pid = try tmux.programPID()
         let tty = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         kill(pid, SIGTSTP)
         #expect(waitForState(pid, "T"), "acta stops on SIGTSTP")
@@ -130,7 +120,7 @@ import Testing
         let tmp = try TemporarySessions()
         defer { tmp.remove() }
         let tmux = try start(tmp, "review", waitFor: "acta review")
-        let pid = try actaPID(tmux)
+        let pid = try tmux.programPID()
         try tmux.keys("C-z")
         #expect(waitForState(pid, "T"), "Ctrl-Z suspends acta review")
         kill(pid, SIGCONT)

@@ -57,6 +57,17 @@ public final class Tmux {
         Int32(try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// The pid of the program the pane's shell started (acta itself), waiting up to 5 s for it.
+    public func programPID() throws -> Int32 {
+        let shell = try panePID()
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let pid = childPIDs(of: shell).first { return pid }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TimedOut()
+    }
+
     /// Waits until the screen satisfies `condition`; on timeout records an issue with the screen.
     @discardableResult
     public func waitFor(_ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
