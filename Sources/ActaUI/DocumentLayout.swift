@@ -19,15 +19,29 @@ public struct StyleRun: Sendable, Hashable {
 public struct TextPiece: Sendable, Hashable {
     /// Display column of the piece in the line.
     public var column: Int
-    public var text: String
+    public var text: String { didSet { folded = Self.searchFold(text) } }
     /// Which logical text the piece belongs to.
     public var unit: Int
+    /// `text` folded for search, once per layout (so per width): a search then only compares.
+    public private(set) var folded: String
+
+    public init(column: Int, text: String, unit: Int) {
+        self.column = column
+        self.text = text
+        self.unit = unit
+        self.folded = Self.searchFold(text)
+    }
+
+    /// Case and accents folded; a no-break space matches a typed space.
+    static func searchFold(_ s: String) -> String { Folding.fold(s).replacing("\u{00A0}", with: " ") }
 }
 
 /// One line of a laid-out document.
 public struct StyledLine: Sendable, Hashable {
-    public var text: String
+    public var text: String { didSet { folded = TextPiece.searchFold(text) } }
     public var role: Role
+    /// `text` folded for search, for a line searched as one text (it has no pieces).
+    public private(set) var folded: String
     /// Set on the first line of a heading, for jumping between headings.
     public var isHeading: Bool = false
     public var runs: [StyleRun] = []
@@ -36,6 +50,7 @@ public struct StyledLine: Sendable, Hashable {
 
     public init(text: String, role: Role, isHeading: Bool = false, runs: [StyleRun] = [], pieces: [TextPiece] = []) {
         self.text = text
+        self.folded = TextPiece.searchFold(text)
         self.role = role
         self.isHeading = isHeading
         self.runs = runs

@@ -61,11 +61,20 @@ public struct Pager: Sendable, Hashable {
         // (line, piece) in order, per unit; a line without pieces is a unit of its own.
         var units: [Int: [(line: Int, piece: TextPiece)]] = [:]
         var order: [Int] = []
+        var candidates: Set<Int> = []
         var own = -1
         for (i, line) in lines.enumerated() {
-            let pieces = line.pieces.isEmpty ? [TextPiece(column: 0, text: line.text, unit: own)] : line.pieces
-            if line.pieces.isEmpty { own -= 1 }
-            for piece in pieces {
+            if line.pieces.isEmpty {
+                // A text of one line: its fold was made with the layout, so most are ruled out here.
+                if line.folded.contains(q) {
+                    order.append(own)
+                    candidates.insert(own)
+                    units[own] = [(i, TextPiece(column: 0, text: line.text, unit: own))]
+                }
+                own -= 1
+                continue
+            }
+            for piece in line.pieces {
                 if units[piece.unit] == nil { order.append(piece.unit) }
                 units[piece.unit, default: []].append((i, piece))
             }
@@ -74,10 +83,12 @@ public struct Pager: Sendable, Hashable {
         var found: [PagerMatch] = []
         for unit in order {
             let parts = units[unit]!
-            // Most texts do not hold the query: one fold of the whole text rules them out before
-            // the character-by-character pass that places each match.
-            let whole = parts.map(\.piece.text).joined(separator: " ").replacing("\u{00A0}", with: " ")
-            guard Folding.fold(whole).contains(q) else { continue }
+            // Most texts do not hold the query: their pieces' folds (made once per layout) rule
+            // them out before the character-by-character pass that places each match.
+            if !candidates.contains(unit) {
+                let whole = parts.count == 1 ? parts[0].piece.folded : parts.map(\.piece.folded).joined(separator: " ")
+                guard whole.contains(q) else { continue }
+            }
             // The unit's characters, folded one by one, each knowing where it is drawn.
             var folded: [(text: String, line: Int, column: Int, width: Int)] = []
             for (n, part) in parts.enumerated() {

@@ -258,6 +258,31 @@ extension DocumentLayoutTests {
         #expect(screen[run.line, run.column].role == .match)
         #expect(screen[run.line, run.column + run.width - 1].role == .match)
     }
+
+    /// The folded text is made with each layout: after a resize the search uses the new width's lines.
+    @Test func searchAfterAWidthChangeFindsAndHighlightsOnTheNewLayout() {
+        let rows = (1...5).map { ["1.\($0)", "el portal de datos abiertos número \($0)", "x"] }
+        let blocks: [DocumentBlock] = [.table(header: ["Hito", "Nota", "Otro"], rows: rows), .paragraph("Capacitación final")]
+        var pager = Pager(lines: DocumentLayout.lines(blocks, width: 100))
+        pager.search("PORTAL de datos", height: 40)
+        #expect(pager.matches.count == 5)
+        #expect(pager.matches.allSatisfy { $0.runs.count == 1 }, "at 100 columns no match wraps")
+        let narrow = DocumentLayout.lines(blocks, width: 30)
+        pager.replace(narrow, height: 40)
+        #expect(pager.matches.count == 5, "every match again, on the narrow layout")
+        #expect(pager.matches.contains { $0.runs.count > 1 }, "the matches follow the new wrapping")
+        for match in pager.matches {
+            #expect(match.runs.allSatisfy { $0.line < narrow.count && $0.column + $0.width <= DisplayWidth.of(narrow[$0.line].text) })
+            let highlighted = match.runs.map { run in String(Array(narrow[run.line].text).dropFirst(run.column).prefix(run.width)) }
+            #expect(Folding.fold(highlighted.joined(separator: " ")) == "portal de datos", "the whole match, on the new lines")
+        }
+        pager.search("capacitacion", height: 40)
+        #expect(pager.matches.count == 1, "accents folded on the new layout too")
+        var screen = Screen(width: 30, height: 40)
+        pager.render(into: &screen, row: 0, column: 0, width: 30, height: 40)
+        let run = pager.matches[0].runs[0]
+        #expect(screen[run.line - pager.top, run.column].role == .match)
+    }
 }
 
 extension ReviewGoldenTests {
