@@ -146,14 +146,7 @@ public enum FileIO {
             fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw StoreError(path: temp, code: errno, es: "no se puede crear", en: "cannot create") }
-        do throws(StoreError) {
-            try writeAll(fd, bytes, path: temp)
-            guard fsync(fd) == 0 else { throw StoreError(path: temp, code: errno, es: "fsync falló", en: "fsync failed") }
-        } catch {
-            close(fd); unlink(temp)
-            throw error
-        }
-        close(fd)
+        try fillAndClose(fd, with: bytes, path: temp)
         guard rename(temp, path) == 0 else {
             let code = errno
             unlink(temp)
@@ -179,15 +172,21 @@ public enum FileIO {
         let bytes = try read(source)
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError(path: destination, code: errno, es: "no se puede crear", en: "cannot create") }
+        try fillAndClose(fd, with: bytes, path: destination)
+        syncDirectory(parent(of: destination))
+    }
+
+    /// Writes `bytes` to the new file `fd` (created at `path`), fsyncs and closes it; on failure the
+    /// half-written file is removed, so a new file is either whole and durable or absent.
+    private static func fillAndClose(_ fd: Int32, with bytes: [UInt8], path: String) throws(StoreError) {
         do throws(StoreError) {
-            try writeAll(fd, bytes, path: destination)
-            guard fsync(fd) == 0 else { throw StoreError(path: destination, code: errno, es: "fsync falló", en: "fsync failed") }
+            try writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw StoreError(path: path, code: errno, es: "fsync falló", en: "fsync failed") }
         } catch {
-            close(fd); unlink(destination)
+            close(fd); unlink(path)
             throw error
         }
         close(fd)
-        syncDirectory(parent(of: destination))
     }
 
     public static func listDirectory(_ path: String) -> [String] {
