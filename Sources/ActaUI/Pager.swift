@@ -66,7 +66,7 @@ public struct Pager: Sendable, Hashable {
         for (i, line) in lines.enumerated() {
             if line.pieces.isEmpty {
                 // A text of one line: its fold was made with the layout, so most are ruled out here.
-                if line.folded.contains(q) {
+                if (line.folded ?? TextPiece.searchFold(line.text)).contains(q) {
                     order.append(own)
                     candidates.insert(own)
                     units[own] = [(i, TextPiece(column: 0, text: line.text, unit: own))]
@@ -86,7 +86,8 @@ public struct Pager: Sendable, Hashable {
             // Most texts do not hold the query: their pieces' folds (made once per layout) rule
             // them out before the character-by-character pass that places each match.
             if !candidates.contains(unit) {
-                let whole = parts.count == 1 ? parts[0].piece.folded : parts.map(\.piece.folded).joined(separator: " ")
+                let folds = parts.map { $0.piece.folded ?? TextPiece.searchFold($0.piece.text) }
+                let whole = folds.count == 1 ? folds[0] : folds.joined(separator: " ")
                 guard whole.contains(q) else { continue }
             }
             // The unit's characters, folded one by one, each knowing where it is drawn.
