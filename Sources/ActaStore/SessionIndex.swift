@@ -42,7 +42,7 @@ public final class SessionIndex {
     public private(set) var path: String?
     private var db: SQLiteDatabase?
 
-    static let schemaVersion = 3
+    static let schemaVersion = 4
     static let tailBytes = 4096
 
     /// - Parameters:
@@ -136,6 +136,7 @@ public final class SessionIndex {
             DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS texts;
             CREATE TABLE sessions(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, plan TEXT NOT NULL,
                                   identity TEXT NOT NULL, tail TEXT NOT NULL, taken INTEGER NOT NULL, summary BLOB NOT NULL);
+            CREATE INDEX sessions_identity ON sessions(name, plan, identity, tail, taken);
             CREATE VIRTUAL TABLE texts USING fts5(kind UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
             PRAGMA user_version = \(schemaVersion);
             """)
@@ -164,6 +165,21 @@ public final class SessionIndex {
     static func identity(of path: String) -> FileIdentity? {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
+        return FileIdentity(st)
+    }
+
+    /// The sessions folder, open while the index looks at its files: each `lstat` of a
+    /// session's file then walks two names, not the whole path.
+    private var rootDescriptor: Int32?
+
+    deinit { if let fd = rootDescriptor, fd >= 0 { close(fd) } }
+
+    /// A file of a session folder, as `identity(of:)` would see it.
+    func identity(in name: String, _ file: String) -> FileIdentity? {
+        if rootDescriptor == nil { rootDescriptor = Glibc.open(directory.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard let fd = rootDescriptor, fd >= 0 else { return Self.identity(of: "\(directory.folder(name))/\(file)") }
+        var st = stat()
+        guard fstatat(fd, "\(name)/\(file)", &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         return FileIdentity(st)
     }
 
@@ -213,8 +229,8 @@ public final class SessionIndex {
         let folder = directory.folder(name)
         let agendaPath = "\(folder)/\(SessionsDirectory.agendaFile)", journalPath = "\(folder)/\(SessionsDirectory.journalFile)"
         let planPath = directory.planPath(plan)
-        let agendaFile = agenda ?? Self.identity(of: agendaPath)
-        let journal = Self.identity(of: journalPath)
+        let agendaFile = agenda ?? identity(in: name, SessionsDirectory.agendaFile)
+        let journal = identity(in: name, SessionsDirectory.journalFile)
         let planFile: FileIdentity?
         if let known = planIdentities[plan] { planFile = known } else {
             planFile = Self.identity(of: planPath)
@@ -270,8 +286,7 @@ public final class SessionIndex {
     func sessionFolders() -> [(name: String, agenda: FileIdentity?)] {
         FileIO.listDirectory(directory.root).compactMap { name in
             guard !name.hasPrefix("."), name != "plans" else { return nil }
-            let agenda = Self.identity(of: "\(directory.folder(name))/\(SessionsDirectory.agendaFile)")
-            guard let agenda else { return nil }
+            guard let agenda = identity(in: name, SessionsDirectory.agendaFile) else { return nil }
             // A link (or anything not a plain file) counts if what it leads to exists, as there.
             return agenda.isRegularFile || FileIO.exists("\(directory.folder(name))/\(SessionsDirectory.agendaFile)") ? (name, agenda) : nil
         }
@@ -288,7 +303,9 @@ public final class SessionIndex {
         var known: [String: Int] = [:]
         if let db {
             do throws(SQLiteError) {
-                let rows = try db.prepare("SELECT id, name, plan, identity, tail, taken, summary FROM sessions")
+                // Without summaries (a search), the covering index answers: the summaries' pages are not read.
+                let rows = try db.prepare(summaries ? "SELECT id, name, plan, identity, tail, taken, summary FROM sessions"
+                                                    : "SELECT id, name, plan, identity, tail, taken FROM sessions INDEXED BY sessions_identity")
                 while try rows.step() {
                     let name = rows.text(1)
                     known[name] = rows.int(0)
