@@ -54,6 +54,9 @@ public final class CursesTerminal {
         keypad(acta_stdscr(), true)
         set_escdelay(25)
         wtimeout(acta_stdscr(), 50)
+        // No poll(2) of the keyboard between the lines of an update: a frame is a few hundred
+        // bytes, always sent whole, and the loop reads every key before it draws again.
+        typeahead(-1)
         // Without this, vt100 without NO_COLOR drew the selection with a colour pair that was never set up: invisible.
         colours = colours && has_colors()
         if colours {
@@ -71,6 +74,12 @@ public final class CursesTerminal {
             ]
             for (n, fg, bg) in pairs { init_pair(n, fg, bg) }
         }
+        // ncurses flushes after every cursor move (a write(2) per changed run: ~40 per frame)
+        // until the screen has once left curses mode and come back; one round trip now makes
+        // each frame a single write.
+        def_prog_mode()
+        endwin()
+        doupdate()
         decoder = KeyDecoder(wordLeftCode: definedKey("kLFT5"), wordRightCode: definedKey("kRIT5"))
         // Bracketed paste: the terminal marks pasted text so it arrives whole, not as keystrokes.
         writeControl("\u{1B}[?2004h")

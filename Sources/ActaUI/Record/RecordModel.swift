@@ -180,17 +180,41 @@ public struct RecordModel: Sendable {
 
     /// Acuerdos shown in the right pane: those of the current item; on a free item (the
     /// follow-up), also those still open from earlier sessions, so they can be closed.
-    public var itemActionItems: [PaneActionItem] {
+    public var itemActionItems: [PaneActionItem] { itemActionItems(prefix: Int.max) }
+
+    /// The first `count` of `itemActionItems`: a follow-up item of a long-lived mesa carries
+    /// hundreds, and a key or a frame needs only those it can show (copying them all cost most of a `j`).
+    public func itemActionItems(prefix count: Int) -> [PaneActionItem] {
         let s = shown
-        var items = s.actionItems.filter { $0.item == currentItem }.map { PaneActionItem(ref: nil, actaNumber: nil, item: $0) }
+        var items: [PaneActionItem] = []
+        for a in s.actionItems where a.item == currentItem {
+            guard items.count < count else { return items }
+            items.append(PaneActionItem(ref: nil, actaNumber: nil, item: a))
+        }
         if case .free? = s.agenda.item(currentItem)?.kind {
-            items += openBefore.map { c in
+            for c in openBefore {
+                guard items.count < count else { return items }
                 var item = c.item
                 item.closed = s.carriedClosures[c.ref] ?? false
-                return PaneActionItem(ref: c.ref, actaNumber: c.actaNumber, item: item)
+                items.append(PaneActionItem(ref: c.ref, actaNumber: c.actaNumber, item: item))
             }
         }
         return items
+    }
+
+    /// How many acuerdos the right pane lists, without building them.
+    public var itemActionItemCount: Int {
+        let s = shown
+        var count = 0
+        for a in s.actionItems where a.item == currentItem { count += 1 }
+        if case .free? = s.agenda.item(currentItem)?.kind { count += openBefore.count }
+        return count
+    }
+
+    /// The acuerdo at `index` of `itemActionItems`, if there is one.
+    public func itemActionItem(at index: Int) -> PaneActionItem? {
+        guard index >= 0 else { return nil }
+        return itemActionItems(prefix: index + 1).dropFirst(index).first
     }
 
     // MARK: - Update
