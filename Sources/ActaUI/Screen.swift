@@ -96,6 +96,12 @@ public struct Screen: Sendable {
 /// Wraps text into lines of at most `width` display columns, breaking at spaces when it can.
 public func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
+    // A text that fits as it is stays whole (most table cells). Only when the first word has
+    // columns and no space leads does the word-by-word pass give back the same text.
+    if let first = text.unicodeScalars.first, first != " ", DisplayWidth.of(first) > 0, !text.utf8.contains(0x0A),
+       DisplayWidth.of(text) <= width {
+        return [text]
+    }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""

@@ -122,18 +122,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Text for people (localised words, aligned); CSV and JSON for scripts: the open data's codes and fields.
-func printTable(header: [String], rows: [[String]], format: OutputFormat, data: DataTable) {
+/// `data` is made only for CSV and JSON: the text table does not need it.
+func printTable(header: [String], rows: [[String]], format: OutputFormat, data: @autoclosure () -> DataTable) {
     switch format {
     case .text:
-        for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200) {
+        for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200, searchable: false) {
             var text = line.text
             while text.hasSuffix(" ") { text.removeLast() }
             print(text)
         }
     case .csv:
-        print(data.csv(), terminator: "")
+        print(data().csv(), terminator: "")
     case .json:
-        print(data.json(), terminator: "")
+        print(data().json(), terminator: "")
     }
 }
 
@@ -181,15 +182,18 @@ struct History: ParsableCommand {
             [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.label(language) ?? "", e.report.percent.map(String.init) ?? "",
              e.report.validated ? yes : no, e.previous?.percent.map(String.init) ?? "", e.report.note]
         }
-        let data = DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
-            archive.sessions.first { $0.name == e.session }.map {
-                OpenData.milestoneRow($0, e.report, plan: planValue, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
-            }
-        })
+        let data = {
+            let byName = Dictionary(archive.sessions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            return DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
+                byName[e.session].map {
+                    OpenData.milestoneRow($0, e.report, plan: planValue, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
+                }
+            })
+        }
         let header = language == .es
             ? ["Fecha", "Acta", "Hito", "Estado", "% avance", "Validado", "% anterior", "Nota"]
             : ["Date", "Minutes", "Milestone", "Status", "% progress", "Validated", "Previous %", "Note"]
-        printTable(header: header, rows: rows, format: format, data: data)
+        printTable(header: header, rows: rows, format: format, data: data())
     }
 }
 
