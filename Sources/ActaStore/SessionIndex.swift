@@ -20,15 +20,6 @@ public struct IndexedSession: Sendable {
     }
 }
 
-/// A place in a session where searched words occur.
-public struct SearchHit: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case title, note, acuerdo, hito }
-
-    public let session: String
-    public let kind: Kind
-    public let text: String
-}
-
 /// The session index: a derived, disposable cache of each session's summary and searchable
 /// texts, in SQLite (FTS5, accents folded). The journal stays the only truth: an entry is used
 /// only while its session's files have the identity it was built from (size, modification and
