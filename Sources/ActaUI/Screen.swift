@@ -74,6 +74,14 @@ public struct Screen: Sendable {
         for x in max(0, column)..<min(width, column + w) { cells[row * width + x] = Cell(character: " ", role: role, isContinuation: false) }
     }
 
+    /// Copies a run of cells (kept from an earlier frame) into `row` from `column`, clipped at the right edge.
+    public mutating func place(_ run: [Cell], row: Int, column: Int) {
+        guard row >= 0, row < height, column >= 0, column < width else { return }
+        let n = min(run.count, width - column)
+        let start = row * width + column
+        cells.replaceSubrange(start..<(start + n), with: run.prefix(n))
+    }
+
     /// The frame as text, rows right-trimmed: what golden files and tests compare.
     public var text: String {
         (0..<height).map { row in
