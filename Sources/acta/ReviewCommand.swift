@@ -17,6 +17,7 @@ func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEnt
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Consulta las sesiones en el terminal / Browse the sessions in the terminal (solo lectura / read-only).",
         discussion: HelpExamples.discussion("""
         Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a), búsqueda en todas las sesiones (s); \
@@ -143,6 +144,7 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, data: 
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Cómo se movieron los hitos de un compromiso entre sesiones / How a commitment's hitos moved across sessions.",
         discussion: HelpExamples.discussion("", [
             ("acta history gt-pan5-2021-2023 1", "los hitos del compromiso 1", "commitment 1's hitos"),
@@ -202,6 +204,7 @@ struct History: ParsableCommand {
 
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "actions",
         abstract: "Los acuerdos de todas las sesiones / Every session's action items.",
         discussion: HelpExamples.discussion("", [
             ("acta actions --open", "los acuerdos abiertos", "the open acuerdos"),

@@ -6,6 +6,7 @@ import Foundation
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Busca palabras en todas las sesiones / Searches every session for words.",
         discussion: HelpExamples.discussion("""
         Busca en títulos, notas, acuerdos y en los hitos informados (su texto en el plan y la nota), sin distinguir \
