@@ -4,6 +4,19 @@ import ActaCore
 public enum RecordView {
     /// `memo: false` makes every part afresh: what the memoised render must always equal.
     public static func render(_ m: RecordModel, memo: Bool = true) -> Screen {
+        guard memo, !m.isTooSmall else { return frame(m, memo: memo) }
+        // A clock second changes the top bar alone (unless a clock runs below it too): the rest
+        // of the last frame is kept, and the adapter sends only the cells that changed.
+        let key = RenderMemo.FrameKey(content: m.contentToken, width: m.width, height: m.height, navigator: m.navigator,
+                                      mode: m.mode, message: m.message, lastWriteError: m.lastWriteError,
+                                      searchHistory: m.searchHistory, language: m.language, clock: m.frameClock)
+        var made = false
+        var screen = m.memo.frame(key) { made = true; return frame(m, memo: true) }
+        if !made { topBar(m, m.shown, &screen, memo: true) }
+        return screen
+    }
+
+    static func frame(_ m: RecordModel, memo: Bool) -> Screen {
         var screen = Screen(width: m.width, height: m.height)
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         if m.isTooSmall {
