@@ -125,11 +125,11 @@ public struct RecordModel: Sendable {
     /// The right pane's lines, as drawn.
     public var detailLines: [PaneLine] { detailLayout.lines }
     /// The right pane's lines, made once per change of what they show.
-    var detailLayout: DetailLayout {
-        let key = RenderMemo.DetailKey(content: contentToken, row: selectedRow, mode: mode, pane: pane,
-                                       actionSelection: actionSelection, width: rightPane.width, height: height,
-                                       language: language, now: detailClock)
-        return memo.detailLayout(key) { DetailPane.lines(self, shown, width: rightPane.width) }
+    var detailLayout: DetailLayout { memo.detailLayout(detailKey) { DetailPane.lines(self, shown, width: rightPane.width) } }
+    /// Everything the right pane's lines depend on.
+    var detailKey: RenderMemo.DetailKey {
+        RenderMemo.DetailKey(content: contentToken, row: selectedRow, mode: mode, pane: pane, actionSelection: actionSelection,
+                             width: rightPane.width, height: height, language: language, now: detailClock)
     }
     /// The right pane's lines made afresh, with no memo (what the memo must equal).
     var freshDetailLayout: DetailLayout { DetailLayout(DetailPane.lines(self, shown, width: rightPane.width, memo: false)) }

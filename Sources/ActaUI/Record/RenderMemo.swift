@@ -44,6 +44,12 @@ final class RenderMemo: Sendable {
         let now: Timestamp?
     }
 
+    /// The right pane as drawn: its lines, and the first shown.
+    struct PaneKey: Equatable {
+        let detail: DetailKey
+        let first: Int
+    }
+
     /// A part of the right pane that keys typed into a field do not change.
     struct BlockKey: Equatable {
         enum Part: Equatable {
@@ -104,6 +110,7 @@ final class RenderMemo: Sendable {
         /// The last few of each, newest last: moving back and forth between items reuses them.
         var details = Recent<DetailKey, DetailLayout>(capacity: 4)
         var blocks = Recent<BlockKey, [PaneLine]>(capacity: 4)
+        var panes = Recent<PaneKey, Screen>(capacity: 4)
         /// The last frame: when only the clock moved, only its top bar is made again.
         var frame = Recent<FrameKey, Screen>(capacity: 1)
         var hints = Recent<HintKey, [Cell]>(capacity: 4)
@@ -128,6 +135,13 @@ final class RenderMemo: Sendable {
         let lines = make()
         state.withLock { $0.blocks.put(key, lines) }
         return lines
+    }
+
+    func pane(_ key: PaneKey, _ make: () -> Screen) -> Screen {
+        if let hit = state.withLock({ $0.panes.take(key) }) { return hit }
+        let screen = make()
+        state.withLock { $0.panes.put(key, screen) }
+        return screen
     }
 
     func frame(_ key: FrameKey, _ make: () -> Screen) -> Screen {
