@@ -20,15 +20,6 @@ public struct IndexedSession: Sendable {
     }
 }
 
-/// A place in a session where searched words occur.
-public struct SearchHit: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case title, note, acuerdo, hito }
-
-    public let session: String
-    public let kind: Kind
-    public let text: String
-}
-
 /// The session index: a derived, disposable cache of each session's summary and searchable
 /// texts, in SQLite (FTS5, accents folded). The journal stays the only truth: an entry is used
 /// only while its session's files have the identity it was built from (size, modification and
@@ -294,8 +285,11 @@ public final class SessionIndex {
 
     /// Brings the index up to date with the files. With `summaries: false` (search), cached
     /// summaries are not decoded: the result then holds only the sessions loaded afresh.
-    /// `current`: the sessions whose entry (summary and texts) now matches their files.
-    func update(summaries: Bool) -> (sessions: [IndexedSession], current: Set<String>) {
+    /// `current`: the sessions whose entry (summary and texts) now matches their files;
+    /// `unindexed`: the texts of sessions loaded afresh whose entry could not be written (the
+    /// cache is read-only or busy, or the agenda names its plan in a way not read cheaply).
+    func update(summaries: Bool) -> (sessions: [IndexedSession], current: Set<String>,
+                                     unindexed: [(name: String, texts: [(SearchHit.Kind, String)])]) {
         let folders = sessionFolders()
         let names = folders.map(\.name)
         let agendas = Dictionary(folders.map { ($0.name, $0.agenda) }, uniquingKeysWith: { a, _ in a })
@@ -324,6 +318,7 @@ public final class SessionIndex {
         }
         var result: [IndexedSession] = []
         var fresh: [Entry] = []
+        var unindexed: [(name: String, texts: [(SearchHit.Kind, String)])] = []
         var plans = PlanCache()
         for name in names {
             if let hit = cached[name] {
@@ -345,14 +340,20 @@ public final class SessionIndex {
             if planGuess == session.plan.id {
                 fresh.append(Entry(name: name, identity: before.text, tail: tailBefore, taken: taken, summary: summary,
                                    texts: Self.texts(of: session)))
+            } else {
+                unindexed.append((name, Self.texts(of: session)))
             }
         }
         let gone = Set(known.keys).subtracting(names)
         var current = Set(cached.keys)
-        if !fresh.isEmpty || !gone.isEmpty || known.count > names.count, store(fresh, known: known, gone: gone) {
-            current.formUnion(fresh.map(\.name))
+        if !fresh.isEmpty || !gone.isEmpty || known.count > names.count {
+            if store(fresh, known: known, gone: gone) {
+                current.formUnion(fresh.map(\.name))
+            } else {
+                unindexed += fresh.map { ($0.name, $0.texts) }
+            }
         }
-        return (result, current)
+        return (result, current, unindexed)
     }
 
     struct Entry {
@@ -454,19 +455,20 @@ public final class SessionIndex {
     /// newest session first. The index is brought up to date first.
     public func search(_ words: String) -> (hits: [SearchHit], sessions: [IndexedSession]) {
         // Cached summaries are not decoded for a search: only the hits' sessions are needed.
-        let (updated, current) = update(summaries: false)
+        let (updated, current, unindexed) = update(summaries: false)
         let terms = words.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
             "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
         }
         guard let db, !terms.isEmpty else { return ([], updated) }
         var hits: [SearchHit] = []
         var sessions = Dictionary(updated.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let match = terms.joined(separator: " ")
         do throws(SQLiteError) {
             let query = try db.prepare("""
                 SELECT s.name, t.kind, t.text, s.summary FROM texts t JOIN sessions s ON s.id = (t.rowid >> \(Self.textBits))
                 WHERE texts MATCH ?1 ORDER BY s.name DESC, t.rowid
                 """)
-            query.bind(1, terms.joined(separator: " "))
+            query.bind(1, match)
             while try query.step() {
                 let name = query.text(0)
                 // Only from entries that match their files now (not one of a session gone,
@@ -479,10 +481,41 @@ public final class SessionIndex {
                 guard sessions[name]?.summary != nil else { continue }
                 hits.append(SearchHit(session: name, kind: SearchHit.Kind(rawValue: query.text(1)) ?? .note, text: query.text(2)))
             }
+            hits += try searchUnindexed(unindexed, match)
         } catch {
             return ([], updated)
         }
+        if !unindexed.isEmpty {
+            // Newest session first, each session's texts in their order, as the index answers.
+            hits = hits.enumerated().sorted { ($0.element.session, $1.offset) > ($1.element.session, $0.offset) }.map(\.element)
+        }
         return (hits, sessions.keys.sorted().compactMap { sessions[$0] })
+    }
+
+    /// Texts that could not be written to the index are searched the same way (FTS5, same
+    /// tokenizer) in a temporary table, which needs no write to the cache file.
+    private func searchUnindexed(_ unindexed: [(name: String, texts: [(SearchHit.Kind, String)])],
+                                 _ match: String) throws(SQLiteError) -> [SearchHit] {
+        guard let db, !unindexed.isEmpty else { return [] }
+        try db.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.unindexed USING fts5(session UNINDEXED, kind UNINDEXED, text,
+                                                                         tokenize = 'unicode61 remove_diacritics 2');
+            DELETE FROM temp.unindexed;
+            """)
+        let insert = try db.prepare("INSERT INTO temp.unindexed(session, kind, text) VALUES (?1, ?2, ?3)")
+        for (name, texts) in unindexed {
+            for (kind, text) in texts {
+                insert.bind(1, name); insert.bind(2, kind.rawValue); insert.bind(3, text)
+                try insert.run()
+            }
+        }
+        let query = try db.prepare("SELECT session, kind, text FROM temp.unindexed WHERE unindexed MATCH ?1 ORDER BY rowid")
+        query.bind(1, match)
+        var hits: [SearchHit] = []
+        while try query.step() {
+            hits.append(SearchHit(session: query.text(0), kind: SearchHit.Kind(rawValue: query.text(1)) ?? .note, text: query.text(2)))
+        }
+        return hits
     }
 }
 

@@ -177,6 +177,13 @@ public struct Pager: Sendable, Hashable {
         return found
     }
 
+    /// Makes a match (by index in `matches`) the current one, and shows it.
+    public mutating func select(match: Int, height: Int) {
+        guard matches.indices.contains(match) else { return }
+        currentMatch = match
+        show(line: max(0, matches[match].line - 2), height: height)
+    }
+
     public mutating func nextMatch(height: Int, backwards: Bool = false) {
         guard !matches.isEmpty else { return }
         let c = currentMatch ?? 0

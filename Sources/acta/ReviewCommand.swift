@@ -17,9 +17,11 @@ func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEnt
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Consulta las sesiones en el terminal / Browse the sessions in the terminal (solo lectura / read-only).",
         discussion: HelpExamples.discussion("""
-        Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a); ? muestra las teclas, q vuelve y sale.
+        Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a), búsqueda en todas las sesiones (s); \
+        ? muestra las teclas, q vuelve y sale.
         --follow SESIÓN muestra en vivo una sesión que otro terminal está grabando.
         """, [
             ("acta review", "las sesiones de ./sessions", "the sessions in ./sessions"),
@@ -62,8 +64,10 @@ struct Review: ParsableCommand {
         do { try terminal.start() } catch { printError(error.message.text(language)); throw ExitCode(64) }
         let size = terminal.size
         let now = Clock.now()
+        let environment = ProcessInfo.processInfo.environment
         var model = ReviewModel(entries: reviewEntries(dir, language), today: now.localDate, language: language,
-                                width: size.width, height: size.height, follow: followed)
+                                width: size.width, height: size.height, follow: followed,
+                                searchSessions: { SessionIndex(dir, environment: environment, mayWriteInFolder: false).search($0).hits })
         let journal = followed.map { "\(dir.folder($0))/\(SessionsDirectory.journalFile)" }
         var signature = journal.flatMap(FileIO.signature)
         var lastCheck = 0.0
@@ -140,6 +144,7 @@ func printTable(header: [String], rows: [[String]], format: OutputFormat, data: 
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Cómo se movieron los hitos de un compromiso entre sesiones / How a commitment's hitos moved across sessions.",
         discussion: HelpExamples.discussion("", [
             ("acta history gt-pan5-2021-2023 1", "los hitos del compromiso 1", "commitment 1's hitos"),
@@ -199,6 +204,7 @@ struct History: ParsableCommand {
 
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "actions",
         abstract: "Los acuerdos de todas las sesiones / Every session's action items.",
         discussion: HelpExamples.discussion("", [
             ("acta actions --open", "los acuerdos abiertos", "the open acuerdos"),

@@ -256,4 +256,28 @@ import Testing
         st.st_mtim.tv_sec = 9_000
         #expect(SessionIndex.isRacy(SessionIndex.FileIdentity(st), taken: 5_000 * second))
     }
+
+    // MARK: - A cache that cannot be written
+
+    @Test func aCacheBusyWithAnotherWriterStillFindsWhatChanged() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let path = try #require(f.index().path)
+        _ = f.index().sessions()
+        try f.appendNote("2023-10-18-ejemplo-octubre", seq: 29, text: "Revisión del fideicomiso")
+        // Another acta holds the write lock for longer than the index waits: it reads, but
+        // cannot write the changed session's entry.
+        let other = try SQLiteDatabase(path: path)
+        try other.execute("BEGIN IMMEDIATE")
+        defer { try? other.execute("ROLLBACK") }
+        let index = f.index()
+        #expect(index.search("fideicomiso").hits == [SearchHit(session: "2023-10-18-ejemplo-octubre", kind: .note, text: "Revisión del fideicomiso")])
+        // A word in written entries and in the unwritten one: every hit, newest session first.
+        let all = index.search("ejemplo").hits.map(\.session)
+        #expect(all.first == "2023-10-18-ejemplo-octubre")
+        #expect(Set(all).count > 1)
+        #expect(all == all.sorted(by: >))
+        #expect(f.describe(index.sessions()) == f.fullLoad())
+    }
 }
+
