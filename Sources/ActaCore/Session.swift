@@ -14,6 +14,11 @@ public struct ItemTiming: Sendable, Hashable {
     public struct Span: Sendable, Hashable {
         public var start: Timestamp
         public var end: Timestamp?
+
+        public init(start: Timestamp, end: Timestamp?) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public var spans: [Span] = []
@@ -57,6 +62,11 @@ public struct NextSession: Sendable, Hashable {
 public struct SessionProblem: Sendable, Hashable {
     public let seq: Int
     public let message: LocalizedText
+
+    public init(seq: Int, message: LocalizedText) {
+        self.seq = seq
+        self.message = message
+    }
 }
 
 /// A session at a moment: the fold of its journal's events over its agenda and plan.
@@ -69,7 +79,8 @@ public struct SessionProblem: Sendable, Hashable {
 public struct Session: Sendable {
     public let agenda: Agenda
     public let plan: Plan
-    public private(set) var events: [SessionEvent] = []
+    /// Every event of the journal, in order (those a snapshot covers are read only when needed).
+    public internal(set) var events = SessionEventLog([])
 
     public internal(set) var attendance: [String: Attendance] = [:]
     public internal(set) var timings: [Int: ItemTiming] = [:]
@@ -101,11 +112,14 @@ public struct Session: Sendable {
     var inOrder = true
     /// Facts about the events themselves, kept so no caller has to walk them.
     var marks = EventMarks()
+    /// The latest standing event not in `steps` (restored from a snapshot, whose steps are not
+    /// kept): undo reaching below it, or redo under it, re-folds.
+    var baseTopSeq = Int.min
 
     public init(agenda: Agenda, plan: Plan, events: [SessionEvent] = []) {
         self.agenda = agenda
         self.plan = plan
-        self.events = events
+        self.events = SessionEventLog(events)
         inOrder = zip(events, events.dropFirst()).allSatisfy { $0.seq < $1.seq }
         for event in events { marks.note(event) }
         refold()
@@ -143,6 +157,12 @@ public struct Session: Sendable {
     /// The event with that sequence number, if the journal holds one.
     public func event(seq: Int) -> SessionEvent? {
         guard inOrder else { return events.first { $0.seq == seq } }
+        // Recent events first: those a snapshot covers are read only when one of them is asked for.
+        if let first = events.recent.first, first.seq <= seq { return Self.find(seq, in: events.recent) }
+        return Self.find(seq, in: events)
+    }
+
+    private static func find<C: RandomAccessCollection>(_ seq: Int, in events: C) -> SessionEvent? where C.Element == SessionEvent, C.Index == Int {
         var low = events.startIndex, high = events.endIndex
         while low < high {
             let mid = (low + high) / 2

@@ -59,6 +59,7 @@ extension Session {
     /// Folds every event again: which content events stand after every undo and redo (in the
     /// order undo and redo leave them), then the standing ones applied in journal order.
     mutating func refold() {
+        events.load()
         var doneList: [Int] = []
         var redo: [Int] = []
         var inactive = Set<Int>()
@@ -97,6 +98,8 @@ extension Session {
     }
 
     private mutating func refoldStanding(standing: (Int) -> Bool) {
+        events.load()
+        baseTopSeq = Int.min
         attendance = [:]; timings = [:]; reports = [:]; notes = [:]; actionItems = []
         carriedClosures = [:]; nextSession = nil; speakers = [:]; correctedStart = nil; correctedEnd = nil
         problems.removeSubrange(controlProblemCount...)
@@ -154,7 +157,7 @@ extension Session {
         done.append(seq)
         // Onto the end of the standing events it applies as it did; under a later one, the
         // events after it may now read differently, so they are folded again.
-        guard seq > steps.last?.seq ?? Int.min, let target = self.event(seq: seq) else {
+        guard seq > steps.last?.seq ?? baseTopSeq, let target = self.event(seq: seq) else {
             refoldStanding()
             return
         }
