@@ -1,7 +1,8 @@
 /// The events of a session restored from a snapshot that come before the snapshot's position:
 /// read only when something needs them (a re-fold, an event looked up there), once.
 public protocol EarlierEvents: Sendable {
-    /// How many events there are, known without reading them.
+    /// How many events there are, known without reading them (once read, how many were read:
+    /// a journal changed in place under a running acta may hold others).
     var count: Int { get }
     /// All of them, oldest first; the same each time.
     func events() -> [SessionEvent]
@@ -11,25 +12,25 @@ public protocol EarlierEvents: Sendable {
 /// applied since, so a long journal opened from a snapshot needs none of its early events in memory.
 public struct SessionEventLog: RandomAccessCollection, Sendable {
     var earlier: (any EarlierEvents)?
-    var earlierCount: Int
     var recent: [SessionEvent]
 
     init(_ events: [SessionEvent]) {
         earlier = nil
-        earlierCount = 0
         recent = events
     }
 
     init(earlier: any EarlierEvents) {
         self.earlier = earlier
-        earlierCount = earlier.count
         recent = []
     }
+
+    private var earlierCount: Int { earlier?.count ?? 0 }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { earlierCount + recent.count }
 
     public subscript(position: Int) -> SessionEvent {
+        let earlierCount = earlierCount
         if position >= earlierCount { return recent[position - earlierCount] }
         return earlier!.events()[position]
     }
@@ -44,7 +45,6 @@ public struct SessionEventLog: RandomAccessCollection, Sendable {
         guard let earlier else { return }
         recent = earlier.events() + recent
         self.earlier = nil
-        earlierCount = 0
     }
 
     /// The events applied since the snapshot (all of them when there is none).

@@ -63,7 +63,6 @@ extension Session {
     /// A session restored from a fold state and the events it covers (read only if needed).
     /// Apply the events after them with `apply`, as for any new event.
     public init(agenda: Agenda, plan: Plan, restoring state: SessionFoldState, earlier: any EarlierEvents) {
-        precondition(earlier.count == state.eventCount, "the fold state covers \(state.eventCount) events, not \(earlier.count)")
         self.agenda = agenda
         self.plan = plan
         events = SessionEventLog(earlier: earlier)

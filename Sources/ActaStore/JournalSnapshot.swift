@@ -76,17 +76,16 @@ struct JournalSnapshot {
         var agendaFingerprint: UInt64, coveredBytes: Int, lineCount: Int, lastSeq: Int, prefixHash: UInt64
     }
 
-    /// Decodes a snapshot that still matches `journal` and the agenda; nil for anything else
-    /// (another version, truncated, corrupted, made from other bytes).
-    static func decode(_ bytes: [UInt8], matching journal: [UInt8], agendaFingerprint: UInt64) -> JournalSnapshot? {
+    /// Decodes a snapshot made for this agenda; nil for anything else (another version, another
+    /// agenda, truncated, corrupted). Whether the journal still holds its bytes is checked apart.
+    static func decode(_ bytes: [UInt8], agendaFingerprint: UInt64) -> JournalSnapshot? {
         bytes.withUnsafeBytes { raw -> JournalSnapshot? in
             guard raw.count > magic.count, raw.prefix(magic.count).elementsEqual(magic) else { return nil }
             var r = SummaryCoding.Reader(bytes: raw, i: magic.count)
             do throws(SummaryCoding.Reader.Malformed) {
-                guard try r.int() == formatVersion else { return nil }
-                let header = Header(agendaFingerprint: try r.uint64(), coveredBytes: try r.int(), lineCount: try r.int(),
-                                    lastSeq: try r.int(), prefixHash: try r.uint64())
-                guard header.agendaFingerprint == agendaFingerprint, covers(journal, header) else { return nil }
+                guard try r.int() == formatVersion, try r.uint64() == agendaFingerprint else { return nil }
+                let coveredBytes = try r.int(), lineCount = try r.int(), lastSeq = try r.int(), prefixHash = try r.uint64()
+                guard coveredBytes > 0, lineCount > 0 else { return nil }
                 var diagnostics: [StoredDiagnostic] = []
                 for _ in 0..<(try r.count()) {
                     let line = try r.int(), column = try r.int(), warning = try r.bool()
@@ -96,53 +95,62 @@ struct JournalSnapshot {
                 for _ in 0..<(try r.count()) { lines[try r.int()] = try r.int() }
                 let state = try r.foldState()
                 guard r.i == raw.count else { return nil }
-                return JournalSnapshot(agendaFingerprint: header.agendaFingerprint, coveredBytes: header.coveredBytes,
-                                       lineCount: header.lineCount, lastSeq: header.lastSeq, prefixHash: header.prefixHash,
-                                       diagnostics: diagnostics, problemLines: lines, state: state)
+                return JournalSnapshot(agendaFingerprint: agendaFingerprint, coveredBytes: coveredBytes, lineCount: lineCount,
+                                       lastSeq: lastSeq, prefixHash: prefixHash, diagnostics: diagnostics, problemLines: lines, state: state)
             } catch {
                 return nil
             }
         }
     }
-
-    /// Whether the journal still starts with the bytes the snapshot covers: long enough, a line
-    /// ends there, and the covered bytes hash the same.
-    static func covers(_ journal: [UInt8], _ header: Header) -> Bool {
-        let n = header.coveredBytes
-        guard n > 0, n <= journal.count, journal[n - 1] == 0x0A, header.lineCount > 0 else { return false }
-        return journal.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<n])) } == header.prefixHash
-    }
 }
 
 /// A fast 64-bit hash (four independent multiply–rotate lanes, 32 bytes a round, as xxHash does),
 /// to tell at memory speed whether a journal still starts with the bytes a snapshot was made from.
-/// Not for adversaries: for edits, truncations and rewrites.
-enum ContentHash {
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
-        var c: UInt64 = 0xA409_3822_299F_31D0, d: UInt64 = 0x082E_FA98_EC4E_6C89
-        @inline(__always) func round(_ acc: UInt64, _ word: UInt64) -> UInt64 {
-            let x = acc &+ word &* p2
-            return ((x << 31) | (x >> 33)) &* p1
-        }
+/// Not for adversaries: for edits, truncations and rewrites. Fed in pieces of a multiple of 32
+/// bytes (the last one any size), it gives the same as over the whole.
+struct ContentHash {
+    private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344,
+                                                           0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
+    private var length = 0
+    private var rest: UInt64 = 0
+
+    @inline(__always) private static func round(_ acc: UInt64, _ word: UInt64) -> UInt64 {
+        let x = acc &+ word &* p2
+        return ((x << 31) | (x >> 33)) &* p1
+    }
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
         let n = bytes.count
         var i = 0
+        var (a, b, c, d) = lanes
         while i + 32 <= n {
-            a = round(a, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            b = round(b, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            c = round(c, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-            d = round(d, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            a = Self.round(a, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            b = Self.round(b, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            c = Self.round(c, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            d = Self.round(d, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
             i += 32
         }
-        var h = UInt64(n) &* p1
-        for lane in [a, b, c, d] { h = round(h ^ lane, lane) }
+        lanes = (a, b, c, d)
         while i < n {
-            h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
+            rest = (rest ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
             i += 1
         }
-        h ^= h >> 33; h = h &* p2; h ^= h >> 29; h = h &* p1; h ^= h >> 32
+        length += n
+    }
+
+    func finish() -> UInt64 {
+        var h = UInt64(length) &* Self.p1
+        for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { h = Self.round(h ^ lane, lane) }
+        h ^= rest
+        h ^= h >> 33; h = h &* Self.p2; h ^= h >> 29; h = h &* Self.p1; h ^= h >> 32
         return h
+    }
+
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = ContentHash()
+        hash.update(bytes)
+        return hash.finish()
     }
 }
 

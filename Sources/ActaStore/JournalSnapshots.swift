@@ -38,20 +38,83 @@ public struct JournalSnapshots: Sendable {
     }
 }
 
-/// The journal's bytes a snapshot covers, kept to read its events from only if the session
-/// needs them (a re-fold, or an early event looked up).
+/// A journal opened to be read in parts: the bytes a snapshot covers are hashed through a small
+/// buffer (never held), and only those after it are read. The descriptor stays open, so the
+/// covered bytes can be read again later from the same file, even if another replaces it.
+final class OpenJournal: Sendable {
+    let descriptor: Int32
+    let size: Int
+
+    /// nil for anything but a regular file within `limit` (the whole-file read then says why).
+    init?(path: String, limit: Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= limit else {
+            close(fd)
+            return nil
+        }
+        descriptor = fd
+        size = Int(st.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads from `offset` to the end of the file (which may have grown), at most `limit` bytes.
+    func read(from offset: Int, upTo end: Int? = nil, limit: Int) -> [UInt8]? {
+        var result: [UInt8] = []
+        var position = offset
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while end.map({ position < $0 }) ?? true {
+            let want = min(buffer.count, (end ?? Int.max) - position)
+            let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, want, off_t(position)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { break }
+            result.append(contentsOf: buffer[0..<n])
+            position += n
+            if result.count > limit { return nil }
+        }
+        return result
+    }
+
+    /// The hash of the first `count` bytes, read through a reused buffer; nil if they cannot be read.
+    func hash(upTo count: Int) -> UInt64? {
+        var hash = ContentHash()
+        let chunk = 1 << 18  // a multiple of 32, as the hash wants its pieces
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 32)
+        defer { buffer.deallocate() }
+        var position = 0
+        while position < count {
+            let want = min(chunk, count - position)
+            var got = 0
+            while got < want {
+                let n = pread(descriptor, buffer.baseAddress! + got, want - got, off_t(position + got))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return nil }
+                got += n
+            }
+            hash.update(UnsafeRawBufferPointer(rebasing: buffer[..<want]))
+            position += want
+        }
+        return hash.finish()
+    }
+}
+
+/// The events a snapshot covers, read from the journal only if the session needs them (a
+/// re-fold, or an early event looked up), once.
 final class JournalPrefix: EarlierEvents, @unchecked Sendable {
-    let count: Int
-    private let bytes: [UInt8]
+    private let journal: OpenJournal
     private let covered: Int
+    private let expected: Int
     private let file: String
     private var contents: JournalContents?
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    init(bytes: [UInt8], covered: Int, count: Int, file: String) {
-        self.bytes = bytes
+    init(journal: OpenJournal, covered: Int, count: Int, file: String) {
+        self.journal = journal
         self.covered = covered
-        self.count = count
+        expected = count
         self.file = file
         pthread_mutex_init(lock, nil)
     }
@@ -61,12 +124,20 @@ final class JournalPrefix: EarlierEvents, @unchecked Sendable {
         lock.deallocate()
     }
 
-    /// The covered lines read, once (the bytes were checked against the snapshot's hash on opening).
+    var count: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return contents?.events.count ?? expected
+    }
+
+    /// The covered lines, read once. They were checked against the snapshot's hash on opening; a
+    /// journal rewritten in place since gives what it now holds (the journal is the truth).
     func read() -> JournalContents {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         if let contents { return contents }
-        let read = JournalReader.read(bytes: Array(bytes[..<covered]), file: file)
+        let bytes = journal.read(from: 0, upTo: covered, limit: InputLimits.journalFileBytes) ?? []
+        let read = JournalReader.read(bytes: bytes, file: file)
         contents = read
         return read
     }
@@ -86,17 +157,33 @@ extension SessionsDirectory {
     /// each event that could not be applied: from a snapshot and the lines after it when a valid
     /// one exists, else from every line; either way the same session and the same diagnostics.
     /// `restoredBytes` says how much of the journal a snapshot covered (nil: none was used).
-    func fold(journal bytes: [UInt8], path: String, name: String, agenda: Agenda, plan: Plan)
+    func fold(journalAt path: String, name: String, agenda: Agenda, plan: Plan) throws(Diagnostic)
         -> (session: Session, diagnostics: [Diagnostic], restoredBytes: Int?) {
+        let limit = InputLimits.journalFileBytes
         let snapshotFile = snapshots.flatMap { $0.file(for: name, in: self) }
         let fingerprint = JournalSnapshot.fingerprint(agenda)
-        let snapshot = snapshotFile.flatMap { file -> JournalSnapshot? in
-            guard let stored = try? FileIO.read(file, limit: InputLimits.journalFileBytes * 2, followLinks: false) else { return nil }
-            return JournalSnapshot.decode(stored, matching: bytes, agendaFingerprint: fingerprint)
+        var snapshot: JournalSnapshot?
+        var journal: OpenJournal?
+        // The bytes read: those after the snapshot, or the whole journal.
+        var bytes: [UInt8]
+        if let file = snapshotFile, let stored = try? FileIO.read(file, limit: limit, followLinks: false),
+           let candidate = JournalSnapshot.decode(stored, agendaFingerprint: fingerprint),
+           let open = OpenJournal(path: path, limit: limit), open.size >= candidate.coveredBytes,
+           open.read(from: candidate.coveredBytes - 1, upTo: candidate.coveredBytes, limit: 1) == [0x0A],
+           open.hash(upTo: candidate.coveredBytes) == candidate.prefixHash,
+           let after = open.read(from: candidate.coveredBytes, limit: limit - candidate.coveredBytes) {
+            snapshot = candidate
+            journal = open
+            bytes = after
+        } else {
+            bytes = try self.bytes(path, limit: limit)
         }
-        let tail = JournalReader.read(bytes: bytes, file: path, from: snapshot?.coveredBytes ?? 0,
-                                      lineCount: snapshot?.lineCount ?? 0, lastSeq: snapshot?.lastSeq ?? 0)
-        let prefix = snapshot.map { JournalPrefix(bytes: bytes, covered: $0.coveredBytes, count: $0.state.eventCount, file: path) }
+        let base = snapshot?.coveredBytes ?? 0
+        let tail = JournalReader.read(bytes: bytes, file: path, lineCount: snapshot?.lineCount ?? 0, lastSeq: snapshot?.lastSeq ?? 0)
+        var prefix: JournalPrefix?
+        if let snapshot, let journal {
+            prefix = JournalPrefix(journal: journal, covered: snapshot.coveredBytes, count: snapshot.state.eventCount, file: path)
+        }
         // A new snapshot when enough events lie after the last one: it covers all but the latest `interval`.
         let interval = JournalSnapshots.interval
         let cut = snapshotFile != nil && tail.events.count >= 2 * interval ? tail.events.count - interval : nil
@@ -112,16 +199,17 @@ extension SessionsDirectory {
         func line(of seq: Int) -> Int? {
             tail.lineOfSeq[seq] ?? snapshot?.problemLines[seq] ?? prefix?.read().lineOfSeq[seq]
         }
-        var readDiagnostics = (snapshot?.diagnostics ?? []).map { $0.diagnostic(file: path) }
         if let cut, let file = snapshotFile {
             for event in tail.events[applied..<cut] { session.apply(event) }
             applied = cut
-            if let state = session.foldState {
-                let lineCount = tail.lineOfSeq[tail.events[cut - 1].seq] ?? 0
-                let covered = tail.lineEnds[cut - 1]
+            let lineCount = tail.lineOfSeq[tail.events[cut - 1].seq] ?? 0
+            let end = tail.lineEnds[cut - 1]
+            let hash = journal.map { $0.hash(upTo: base + end) }
+                ?? bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+            if let state = session.foldState, let hash {
                 let renewed = JournalSnapshot(
-                    agendaFingerprint: fingerprint, coveredBytes: covered, lineCount: lineCount, lastSeq: tail.events[cut - 1].seq,
-                    prefixHash: bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<covered])) },
+                    agendaFingerprint: fingerprint, coveredBytes: base + end, lineCount: lineCount, lastSeq: tail.events[cut - 1].seq,
+                    prefixHash: hash,
                     diagnostics: (snapshot?.diagnostics ?? []) + tail.diagnostics.filter { $0.line <= lineCount }.map(JournalSnapshot.StoredDiagnostic.init),
                     problemLines: Dictionary(state.problems.compactMap { p in line(of: p.seq).map { (p.seq, $0) } }, uniquingKeysWith: { a, _ in a }),
                     state: state)
@@ -130,8 +218,7 @@ extension SessionsDirectory {
             }
         }
         for event in tail.events[applied...] { session.apply(event) }
-        readDiagnostics += tail.diagnostics
-        var diagnostics = readDiagnostics
+        var diagnostics = (snapshot?.diagnostics ?? []).map { $0.diagnostic(file: path) } + tail.diagnostics
         for problem in session.problems {
             diagnostics.append(Diagnostic(file: path, line: line(of: problem.seq) ?? 1, column: 1,
                                           message: LocalizedText(es: problem.message.es + "; el evento se ignora",

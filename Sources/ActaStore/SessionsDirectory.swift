@@ -177,8 +177,7 @@ public struct SessionsDirectory: Sendable {
             return done(Session(agenda: agenda, plan: plan))
         }
         do {
-            let (session, problems, _) = fold(journal: try bytes(journalPath, limit: InputLimits.journalFileBytes), path: journalPath,
-                                           name: name, agenda: agenda, plan: plan)
+            let (session, problems, _) = try fold(journalAt: journalPath, name: name, agenda: agenda, plan: plan)
             diagnostics += problems
             return done(session)
         } catch {

@@ -106,6 +106,53 @@ import Testing
         #expect(s.reports == before.reports && s.timings == before.timings && s.problems == before.problems)
     }
 
+    /// The events before a snapshot, held as a journal prefix would be: read only when asked.
+    final class Earlier: EarlierEvents, @unchecked Sendable {
+        let all: [SessionEvent]
+        var reads = 0
+        init(_ all: [SessionEvent]) { self.all = all }
+        var count: Int { all.count }
+        func events() -> [SessionEvent] { reads += 1; return all }
+    }
+
+    @Test(arguments: 1...20)
+    func aSessionRestoredFromItsFoldStateGoesOnAsTheJournal(seed: Int) throws {
+        var dice = Dice(state: 0x5151_5151 &+ UInt64(seed) &* 0x9E37_79B9)
+        var s = Session(agenda: Fixture.agenda, plan: Fixture.plan)
+        for step in 0..<120 { s.apply(SessionEvent(seq: s.nextSeq, at: Fixture.at(step), kind: Self.next(s, &dice))) }
+        let cut = 40 + dice.next(80)
+        let events = Array(s.events)
+        let before = Session(agenda: Fixture.agenda, plan: Fixture.plan, events: Array(events[..<cut]))
+        let earlier = Earlier(Array(events[..<cut]))
+        var restored = Session(agenda: Fixture.agenda, plan: Fixture.plan, restoring: try #require(before.foldState), earlier: earlier)
+        for event in events[cut...] { restored.apply(event) }
+        Self.expectSame(restored, s, "seed \(seed), restored at \(cut)")
+        // Going on: new events, undo and redo, some reaching back before the cut.
+        for step in 120..<220 {
+            let event = SessionEvent(seq: s.nextSeq, at: Fixture.at(step), kind: Self.next(s, &dice))
+            s.apply(event)
+            restored.apply(event)
+        }
+        Self.expectSame(restored, Session(agenda: Fixture.agenda, plan: Fixture.plan, events: Array(s.events)), "seed \(seed), going on")
+    }
+
+    @Test func undoingTheLatestChangesOfARestoredSessionNeedsNoEarlierEvent() throws {
+        var dice = Dice(state: 3)
+        var s = Session(agenda: Fixture.agenda, plan: Fixture.plan)
+        for step in 0..<100 { s.apply(SessionEvent(seq: s.nextSeq, at: Fixture.at(step), kind: Self.content(&dice))) }
+        let earlier = Earlier(Array(s.events))
+        var restored = Session(agenda: Fixture.agenda, plan: Fixture.plan, restoring: try #require(s.foldState), earlier: earlier)
+        for step in 0..<10 {
+            restored.apply(SessionEvent(seq: restored.nextSeq, at: Fixture.at(200 + step), kind: .noteAdded(item: 1, text: "n\(step)")))
+        }
+        for _ in 0..<10 { restored.apply(SessionEvent(seq: restored.nextSeq, at: Fixture.at(300), kind: .undone(seq: restored.undoStack.last!))) }
+        for _ in 0..<10 { restored.apply(SessionEvent(seq: restored.nextSeq, at: Fixture.at(300), kind: .redone(seq: restored.redoStack.last!))) }
+        #expect(earlier.reads == 0, "the latest changes were undone and redone without reading the earlier events")
+        restored.apply(SessionEvent(seq: restored.nextSeq, at: Fixture.at(400), kind: .undone(seq: 50)))
+        #expect(earlier.reads > 0, "an older change re-folds, reading them")
+        Self.expectSame(restored, Session(agenda: Fixture.agenda, plan: Fixture.plan, events: Array(restored.events)), "after an older undo")
+    }
+
     @Test func sequenceNumbersOutOfOrderFoldLikeTheJournal() {
         var s = Fixture.session([Fixture.report(1, .limited, 20), Fixture.report(2, .complete, 100)])
         s.apply(SessionEvent(seq: 2, at: Fixture.at(5), kind: .noteAdded(item: 1, text: "repetido")))

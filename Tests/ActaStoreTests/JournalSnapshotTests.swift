@@ -37,10 +37,8 @@ import Testing
         /// a snapshot covered (nil when none was used).
         @discardableResult
         func loadAndCompare(_ context: Comment) throws -> Int? {
-            let bytes = try FileIO.read(journalPath)
             let session = try #require(plain.load(JournalSnapshotTests.name).session)
-            let agenda = session.agenda
-            let folded = cached.fold(journal: bytes, path: journalPath, name: JournalSnapshotTests.name, agenda: agenda, plan: session.plan)
+            let folded = try cached.fold(journalAt: journalPath, name: JournalSnapshotTests.name, agenda: session.agenda, plan: session.plan)
             JournalSnapshotTests.expectSame(folded.session, session, context)
             let full = plain.load(JournalSnapshotTests.name).diagnostics.map { $0.formatted(.en) }
             #expect(folded.diagnostics.map { $0.formatted(.en) } == full, context)
