@@ -24,6 +24,40 @@ public struct JournalSnapshots: Sendable {
         self.mayWriteInFolder = mayWriteInFolder
     }
 
+    /// A journal modified less than this long before it was hashed may change again within the
+    /// same timestamp tick, so its identity is not trusted (git's "racy" entries).
+    var racySeconds = 2
+
+    /// Whether the journal still starts with the bytes `snapshot` covers. Hashing them is the
+    /// check; a journal whose identity (device, inode, size, modification and change times) is
+    /// the one recorded right after such a hash has not been written since, and is not hashed
+    /// again. The identity is kept beside the snapshot (`.verified`), tied to its hash.
+    func stillCovers(_ journal: OpenJournal, _ snapshot: JournalSnapshot, file: String) -> Bool {
+        let verifiedFile = file + ".verified"
+        let identity = journal.identity
+        if let stored = try? FileIO.read(verifiedFile, limit: 4096, followLinks: false),
+           stored == Self.verification(snapshot, identity) {
+            return true
+        }
+        let n = snapshot.coveredBytes
+        guard journal.read(from: n - 1, upTo: n, limit: 1) == [0x0A], journal.hash(upTo: n) == snapshot.prefixHash else {
+            return false
+        }
+        let now = Int(time(nil))
+        if now - identity.modified.seconds >= racySeconds && now - identity.changed.seconds >= racySeconds {
+            try? FileIO.writeAtomically(bytes: Self.verification(snapshot, identity), to: verifiedFile)
+        }
+        return true
+    }
+
+    static func verification(_ snapshot: JournalSnapshot, _ identity: OpenJournal.Identity) -> [UInt8] {
+        var w = SummaryCoding.Writer()
+        w.int(JournalSnapshot.formatVersion); w.uint64(snapshot.prefixHash); w.int(snapshot.coveredBytes)
+        for v in [identity.device, identity.inode, identity.size, identity.modified.seconds, identity.modified.nanoseconds,
+                  identity.changed.seconds, identity.changed.nanoseconds] { w.int(v) }
+        return w.bytes
+    }
+
     /// The snapshot file of a session, in the first cache folder that can be written; nil when
     /// none can (the journal is then always read whole).
     func file(for name: String, in directory: SessionsDirectory) -> String? {
@@ -44,6 +78,18 @@ public struct JournalSnapshots: Sendable {
 final class OpenJournal: Sendable {
     let descriptor: Int32
     let size: Int
+    let identity: Identity
+
+    /// What changes whenever the file is written or replaced.
+    struct Identity: Equatable {
+        var device: Int, inode: Int, size: Int
+        var modified: (seconds: Int, nanoseconds: Int), changed: (seconds: Int, nanoseconds: Int)
+
+        static func == (a: Identity, b: Identity) -> Bool {
+            (a.device, a.inode, a.size) == (b.device, b.inode, b.size)
+                && a.modified == b.modified && a.changed == b.changed
+        }
+    }
 
     /// nil for anything but a regular file within `limit` (the whole-file read then says why).
     init?(path: String, limit: Int) {
@@ -56,6 +102,9 @@ final class OpenJournal: Sendable {
         }
         descriptor = fd
         size = Int(st.st_size)
+        identity = Identity(device: Int(truncatingIfNeeded: st.st_dev), inode: Int(truncatingIfNeeded: st.st_ino), size: size,
+                            modified: (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)),
+                            changed: (Int(st.st_ctim.tv_sec), Int(st.st_ctim.tv_nsec)))
     }
 
     deinit { close(descriptor) }
@@ -169,8 +218,7 @@ extension SessionsDirectory {
         if let file = snapshotFile, let stored = try? FileIO.read(file, limit: limit, followLinks: false),
            let candidate = JournalSnapshot.decode(stored, agendaFingerprint: fingerprint),
            let open = OpenJournal(path: path, limit: limit), open.size >= candidate.coveredBytes,
-           open.read(from: candidate.coveredBytes - 1, upTo: candidate.coveredBytes, limit: 1) == [0x0A],
-           open.hash(upTo: candidate.coveredBytes) == candidate.prefixHash,
+           snapshots?.stillCovers(open, candidate, file: file) == true,
            let after = open.read(from: candidate.coveredBytes, limit: limit - candidate.coveredBytes) {
             snapshot = candidate
             journal = open

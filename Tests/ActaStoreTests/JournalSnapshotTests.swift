@@ -16,7 +16,13 @@ import Testing
         var environment: [String: String]
         var mayWriteInFolder = true
         var plain: SessionsDirectory { SessionsDirectory(root: tmp.root) }
-        var snapshots: JournalSnapshots { JournalSnapshots(environment: environment, mayWriteInFolder: mayWriteInFolder) }
+        /// Journals written a moment ago are trusted by identity here (the default waits 2 s), so
+        /// the tests go through the identity check too.
+        var snapshots: JournalSnapshots {
+            var snapshots = JournalSnapshots(environment: environment, mayWriteInFolder: mayWriteInFolder)
+            snapshots.racySeconds = 0
+            return snapshots
+        }
         var cached: SessionsDirectory { plain.caching(snapshots) }
         var journalPath: String { tmp.path("\(JournalSnapshotTests.name)/journal.jsonl") }
 
@@ -189,6 +195,31 @@ import Testing
             let rewritten = try f.loadAndCompare("journal \(change)")
             #expect(rewritten == nil, "journal \(change): the snapshot is not used")
         }
+    }
+
+    @Test func aJournalEditedInPlaceAfterItWasVerifiedIsHashedAgain() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        try f.loadAndCompare("making the snapshot")
+        try f.loadAndCompare("hashing the journal, keeping its identity")
+        let verified = try #require(f.snapshotFile) + ".verified"
+        #expect(FileIO.exists(verified))
+        let trusted = try f.loadAndCompare("trusted by identity")
+        #expect(trusted != nil)
+        // Same file, same size, one byte changed (the first event a second later), once the clock
+        // has moved past the recorded modification time.
+        var st = stat()
+        stat(f.journalPath, &st)
+        var now = timespec()
+        repeat { clock_gettime(CLOCK_REALTIME_COARSE, &now) } while (now.tv_sec, now.tv_nsec) <= (st.st_mtim.tv_sec, st.st_mtim.tv_nsec)
+        let bytes = try FileIO.read(f.journalPath)
+        let offset = try #require(bytes.firstIndex(of: UInt8(ascii: "T"))) + 8
+        let handle = try #require(FileHandle(forUpdatingAtPath: f.journalPath))
+        try handle.seek(toOffset: UInt64(offset))
+        handle.write(Data([bytes[offset] == UInt8(ascii: "9") ? UInt8(ascii: "8") : UInt8(ascii: "9")]))
+        try handle.close()
+        let edited = try f.loadAndCompare("edited in place")
+        #expect(edited == nil, "the changed identity sends it back to the hash, which refuses it")
     }
 
     @Test func aBrokenSnapshotIsIgnoredAndRebuilt() throws {
