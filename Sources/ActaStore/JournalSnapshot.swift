@@ -8,7 +8,7 @@ import ActaFormats
 struct JournalSnapshot {
     /// Bump when the fold, the journal reader's messages or this format change: older snapshots
     /// are then ignored and rebuilt.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("acta journal snapshot\n".utf8)
 
     var agendaFingerprint: UInt64
@@ -156,6 +156,14 @@ struct ContentHash {
 
 // MARK: - The fold state in the index's compact binary form
 
+extension SessionFoldState {
+    static let empty = SessionFoldState(
+        attendance: [:], timings: [:], reports: [:], notes: [:], actionItems: [], carriedClosures: [:], nextSession: nil,
+        speakers: [:], correctedStart: nil, correctedEnd: nil, problems: [], controlProblemCount: 0, done: [], undoStack: [],
+        redoStack: [], topSeq: nil, eventCount: 0, lastSeq: nil, firstAt: nil, lastAt: nil, firstHeldAt: nil, lastHeldAt: nil,
+        lastRecorder: nil)
+}
+
 extension SummaryCoding.Writer {
     mutating func uint64(_ v: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
@@ -175,9 +183,14 @@ extension SummaryCoding.Writer {
         if let t { timestamp(t) }
     }
 
+    /// A list of sequence numbers, each as its difference from the one before (mostly 1 byte).
     mutating func ints(_ values: [Int]) {
         int(values.count)
-        for v in values { int(v) }
+        var previous = 0
+        for v in values {
+            int(v &- previous)
+            previous = v
+        }
     }
 
     mutating func report(_ r: MilestoneReport) {
@@ -232,7 +245,12 @@ extension SummaryCoding.Writer {
         int(s.problems.count)
         for p in s.problems { int(p.seq); text(p.message) }
         int(s.controlProblemCount)
-        ints(s.done); ints(s.undoStack); ints(s.redoStack)
+        // Undo's list is the standing events less those that are problems: usually the same list.
+        ints(s.done)
+        let same = s.undoStack == s.done
+        bool(same)
+        if !same { ints(s.undoStack) }
+        ints(s.redoStack)
         optionalInt(s.topSeq); int(s.eventCount); optionalInt(s.lastSeq)
         optionalTimestamp(s.firstAt); optionalTimestamp(s.lastAt); optionalTimestamp(s.firstHeldAt); optionalTimestamp(s.lastHeldAt)
         optionalString(s.lastRecorder)
@@ -260,7 +278,18 @@ extension SummaryCoding.Reader {
         let n = try count()
         var values: [Int] = []
         values.reserveCapacity(n)
-        for _ in 0..<n { values.append(try int()) }
+        var previous = 0
+        // The common one-byte difference decoded inline: a long journal has 100,000 of them.
+        while values.count < n {
+            if i < bytes.count, bytes[i] < 0x80 {
+                let zigzag = Int(bytes[i])
+                previous &+= (zigzag >> 1) ^ -(zigzag & 1)
+                i += 1
+            } else {
+                previous &+= try int()
+            }
+            values.append(previous)
+        }
         return values
     }
 
@@ -332,7 +361,9 @@ extension SummaryCoding.Reader {
         for _ in 0..<(try count()) { problems.append(SessionProblem(seq: try int(), message: try text())) }
         let controlProblemCount = try int()
         guard (0...problems.count).contains(controlProblemCount) else { throw Malformed() }
-        let done = try ints(), undoStack = try ints(), redoStack = try ints()
+        let done = try ints()
+        let undoStack = try bool() ? done : try ints()
+        let redoStack = try ints()
         let topSeq = try optionalInt(), eventCount = try int(), lastSeq = try optionalInt()
         guard eventCount >= 0 else { throw Malformed() }
         return SessionFoldState(

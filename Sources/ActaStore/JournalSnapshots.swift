@@ -13,7 +13,7 @@ import ActaFormats
 /// snapshot are read and applied on every open, so undoing the latest changes never needs the
 /// early ones.
 public struct JournalSnapshots: Sendable {
-    public static let interval = 512
+    public static let interval = 256
 
     let environment: [String: String]
     let mayWriteInFolder: Bool
@@ -238,8 +238,10 @@ extension SessionsDirectory {
 
         var session: Session
         var applied = 0
-        if let snapshot, let prefix {
-            session = Session(agenda: agenda, plan: plan, restoring: snapshot.state, earlier: prefix)
+        if let restored = snapshot, let prefix {
+            session = Session(agenda: agenda, plan: plan, restoring: restored.state, earlier: prefix)
+            // Only the session holds the state now: its first changes copy nothing.
+            snapshot?.state = .empty
         } else {
             applied = cut ?? tail.events.count
             session = Session(agenda: agenda, plan: plan, events: Array(tail.events[..<applied]))
