@@ -14,6 +14,8 @@ import ActaFormats
 /// early ones.
 public struct JournalSnapshots: Sendable {
     public static let interval = 256
+    /// Below this a journal cannot hold `2 × interval` events (a line is at least ~60 bytes).
+    static let minimumJournalBytes = 2 * interval * 60
 
     let environment: [String: String]
     let mayWriteInFolder: Bool
@@ -209,7 +211,9 @@ extension SessionsDirectory {
     func fold(journalAt path: String, name: String, agenda: Agenda, plan: Plan) throws(Diagnostic)
         -> (session: Session, diagnostics: [Diagnostic], restoredBytes: Int?) {
         let limit = InputLimits.journalFileBytes
-        let snapshotFile = snapshots.flatMap { $0.file(for: name, in: self) }
+        // A short journal (a whole ordinary mesa is ~15 KiB) is read whole: no cache folder is even looked for.
+        let long = snapshots != nil && (FileIO.signature(path)?.first ?? 0) >= JournalSnapshots.minimumJournalBytes
+        let snapshotFile = long ? snapshots.flatMap { $0.file(for: name, in: self) } : nil
         let fingerprint = JournalSnapshot.fingerprint(agenda)
         var snapshot: JournalSnapshot?
         var journal: OpenJournal?
