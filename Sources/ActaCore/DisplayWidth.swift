@@ -3,7 +3,15 @@
 /// Our own table, because glibc's wcwidth is not reachable from Swift and is wrong in the C locale.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most text is printable ASCII or Latin (Spanish): each scalar its own character one
+        // column wide, counted without forming characters. Anything else takes the full path.
+        var columns = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) else { return text.reduce(0) { $0 + of($1) } }
+            columns += 1
+        }
+        return columns
     }
 
     public static func of(_ character: Character) -> Int {

@@ -1,16 +1,28 @@
 import ActaCore
 import Foundation
+import Synchronization
 
 /// IANA time zones from the system's database: a session's times are the mesa's local time,
 /// whatever the machine's `TZ` says.
 public enum TimeZones {
     public static let defaultIdentifier = Session.defaultTimeZone
 
-    public static func isKnown(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
+    public static func isKnown(_ identifier: String) -> Bool { zone(identifier) != nil }
+
+    /// Zones already read from the database: the record screen asks for the time on every key
+    /// and every second, and reading the zone each time was a good part of an idle second.
+    private static let zones = Mutex<[String: TimeZone]>([:])
+
+    static func zone(_ identifier: String) -> TimeZone? {
+        if let known = zones.withLock({ $0[identifier] }) { return known }
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        zones.withLock { $0[identifier] = zone }
+        return zone
+    }
 
     /// Minutes east of UTC in the zone at that instant (daylight saving included); 0 for an unknown zone.
     public static func offsetMinutes(_ identifier: String, atEpochSeconds seconds: Int) -> Int {
-        guard let zone = TimeZone(identifier: identifier) else { return 0 }
+        guard let zone = zone(identifier) else { return 0 }
         return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) / 60
     }
 

@@ -26,12 +26,12 @@ public struct JournalSnapshots: Sendable {
         self.mayWriteInFolder = mayWriteInFolder
     }
 
-    /// A journal modified less than this long before it was hashed may change again within the
-    /// same timestamp tick, so its identity is not trusted (git's "racy" entries).
-    var racySeconds = 2
+    /// A journal changed this close (ns) to when it was hashed may have been written again in the
+    /// same timestamp tick: its identity is then not trusted (the session index's racy rule).
+    var racyMargin = SessionIndex.racyMargin
 
     /// Whether the journal still starts with the bytes `snapshot` covers. Hashing them is the
-    /// check; a journal whose identity (device, inode, size, modification and change times) is
+    /// check; a journal whose identity (inode, size, modification and change times) is
     /// the one recorded right after such a hash has not been written since, and is not hashed
     /// again. The identity is kept beside the snapshot (`.verified`), tied to its hash.
     func stillCovers(_ journal: OpenJournal, _ snapshot: JournalSnapshot, file: String) -> Bool {
@@ -45,18 +45,16 @@ public struct JournalSnapshots: Sendable {
         guard journal.read(from: n - 1, upTo: n, limit: 1) == [0x0A], journal.hash(upTo: n) == snapshot.prefixHash else {
             return false
         }
-        let now = Int(time(nil))
-        if now - identity.modified.seconds >= racySeconds && now - identity.changed.seconds >= racySeconds {
+        if identity.lastChange + racyMargin <= SessionIndex.now() {
             try? FileIO.writeAtomically(bytes: Self.verification(snapshot, identity), to: verifiedFile)
         }
         return true
     }
 
-    static func verification(_ snapshot: JournalSnapshot, _ identity: OpenJournal.Identity) -> [UInt8] {
+    static func verification(_ snapshot: JournalSnapshot, _ identity: SessionIndex.FileIdentity) -> [UInt8] {
         var w = SummaryCoding.Writer()
         w.int(JournalSnapshot.formatVersion); w.uint64(snapshot.prefixHash); w.int(snapshot.coveredBytes)
-        for v in [identity.device, identity.inode, identity.size, identity.modified.seconds, identity.modified.nanoseconds,
-                  identity.changed.seconds, identity.changed.nanoseconds] { w.int(v) }
+        w.string(identity.text)
         return w.bytes
     }
 
@@ -80,18 +78,8 @@ public struct JournalSnapshots: Sendable {
 final class OpenJournal: Sendable {
     let descriptor: Int32
     let size: Int
-    let identity: Identity
-
     /// What changes whenever the file is written or replaced.
-    struct Identity: Equatable {
-        var device: Int, inode: Int, size: Int
-        var modified: (seconds: Int, nanoseconds: Int), changed: (seconds: Int, nanoseconds: Int)
-
-        static func == (a: Identity, b: Identity) -> Bool {
-            (a.device, a.inode, a.size) == (b.device, b.inode, b.size)
-                && a.modified == b.modified && a.changed == b.changed
-        }
-    }
+    let identity: SessionIndex.FileIdentity
 
     /// nil for anything but a regular file within `limit` (the whole-file read then says why).
     init?(path: String, limit: Int) {
@@ -104,9 +92,7 @@ final class OpenJournal: Sendable {
         }
         descriptor = fd
         size = Int(st.st_size)
-        identity = Identity(device: Int(truncatingIfNeeded: st.st_dev), inode: Int(truncatingIfNeeded: st.st_ino), size: size,
-                            modified: (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)),
-                            changed: (Int(st.st_ctim.tv_sec), Int(st.st_ctim.tv_nsec)))
+        identity = SessionIndex.FileIdentity(st)
     }
 
     deinit { close(descriptor) }

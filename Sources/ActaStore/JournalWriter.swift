@@ -16,6 +16,9 @@ public final class JournalWriter {
     /// Lines another program left without their newline while we were recording, moved to
     /// `journal.jsonl.torn` before our next line so they are never glued to an acknowledged change.
     public private(set) var tornLinesMovedAside = 0
+    /// The folder's entry for the journal is fsync'ed once, with the first event: before that
+    /// nothing depends on it, and `acta record` need not wait for the disk before its first frame.
+    private var directorySynced = false
 
     /// Opens (creating it if needed) and repairs a torn last line: a fragment left by a
     /// process that died mid-write is moved to `journal.jsonl.torn` so the next append starts on a clean line.
@@ -38,7 +41,6 @@ public final class JournalWriter {
                              en: "is not a regular file; the journal must be a file in the session's folder")
         }
         if (st.st_mode & S_IFMT) == S_IFREG { try repairTornTail(keepingCompleteEvent: true) }
-        FileIO.syncDirectory(FileIO.parent(of: path))
     }
 
     deinit { if fd >= 0 { close(fd) } }
@@ -91,6 +93,10 @@ public final class JournalWriter {
         do throws(StoreError) {
             try FileIO.writeAll(fd, line, path: path)
             guard fsync(fd) == 0 else { throw StoreError(path: path, code: errno, es: "fsync falló", en: "fsync failed") }
+            if !directorySynced {
+                FileIO.syncDirectory(FileIO.parent(of: path))
+                directorySynced = true
+            }
         } catch {
             if before >= 0 { _ = ftruncate(fd, before) }
             throw error

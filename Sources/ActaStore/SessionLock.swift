@@ -31,9 +31,12 @@ public final class SessionLock {
             let text = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
             throw .held(pid: Int32(text.filter(\.isNumber)))
         }
-        ftruncate(fd, 0)
+        // The pid is written over the old one and the file cut only when the old was longer:
+        // truncating on every start waits for the file system's journal (milliseconds on a busy disk).
         let pid = Array("\(getpid())\n".utf8)
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > off_t(pid.count) { ftruncate(fd, off_t(pid.count)) }
         self.fd = fd
     }
 

@@ -54,6 +54,9 @@ public final class CursesTerminal {
         keypad(acta_stdscr(), true)
         set_escdelay(25)
         wtimeout(acta_stdscr(), 50)
+        // No poll(2) of the keyboard between the lines of an update: a frame is a few hundred
+        // bytes, always sent whole, and the loop reads every key before it draws again.
+        typeahead(-1)
         // Without this, vt100 without NO_COLOR drew the selection with a colour pair that was never set up: invisible.
         colours = colours && has_colors()
         if colours {
@@ -71,6 +74,12 @@ public final class CursesTerminal {
             ]
             for (n, fg, bg) in pairs { init_pair(n, fg, bg) }
         }
+        // ncurses flushes after every cursor move (a write(2) per changed run: ~40 per frame)
+        // until the screen has once left curses mode and come back; one round trip now makes
+        // each frame a single write.
+        def_prog_mode()
+        endwin()
+        doupdate()
         decoder = KeyDecoder(wordLeftCode: definedKey("kLFT5"), wordRightCode: definedKey("kRIT5"))
         // Bracketed paste: the terminal marks pasted text so it arrives whole, not as keystrokes.
         writeControl("\u{1B}[?2004h")
@@ -281,26 +290,33 @@ public final class CursesTerminal {
     public func draw(_ frame: Screen) {
         let win = acta_stdscr()
         let (w, h) = size
-        let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
+        let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0.cells : nil } ?? []
+        let rows = min(h, frame.height), columns = min(w, frame.width), width = frame.width
         var scalars = [wchar_t](repeating: 0, count: 5)
-        for row in 0..<min(h, frame.height) {
-            for column in 0..<min(w, frame.width) {
-                let cell = frame[row, column]
-                if cell.isContinuation { continue }
-                // A wide cell whose second half changed is drawn again too.
-                if let previous, previous[row, column] == cell,
-                   column + 1 >= frame.width || previous[row, column + 1] == frame[row, column + 1] { continue }
-                var n = 0
-                if DisplayWidth.of(cell.character) == 2 && column + 1 >= min(w, frame.width) {
-                    scalars[0] = 32; n = 1
-                } else {
-                    for scalar in cell.character.unicodeScalars where n < 4 { scalars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
+        // Straight over both frames' storage: a cell compared is a cell not copied or retained.
+        frame.cells.withUnsafeBufferPointer { new in
+            previous.withUnsafeBufferPointer { old in
+                for row in 0..<rows {
+                    let base = row * width
+                    for column in 0..<columns {
+                        let i = base + column
+                        if new[i].isContinuation { continue }
+                        // A wide cell whose second half changed is drawn again too.
+                        if !old.isEmpty, old[i] == new[i], column + 1 >= width || old[i + 1] == new[i + 1] { continue }
+                        let cell = new[i]
+                        var n = 0
+                        if DisplayWidth.of(cell.character) == 2 && column + 1 >= columns {
+                            scalars[0] = 32; n = 1
+                        } else {
+                            for scalar in cell.character.unicodeScalars where n < 4 { scalars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
+                        }
+                        scalars[n] = 0
+                        var cc = cchar_t()
+                        let (attr, pair) = attributes(cell.role)
+                        _ = scalars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attr, pair, nil) }
+                        _ = mvwadd_wch(win, Int32(row), Int32(column), &cc)
+                    }
                 }
-                scalars[n] = 0
-                var cc = cchar_t()
-                let (attr, pair) = attributes(cell.role)
-                _ = scalars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attr, pair, nil) }
-                _ = mvwadd_wch(win, Int32(row), Int32(column), &cc)
             }
         }
         shown = frame

@@ -19,17 +19,18 @@ public struct StyleRun: Sendable, Hashable {
 public struct TextPiece: Sendable, Hashable {
     /// Display column of the piece in the line.
     public var column: Int
-    public var text: String { didSet { folded = Self.searchFold(text) } }
+    public var text: String { didSet { if folded != nil { folded = Self.searchFold(text) } } }
     /// Which logical text the piece belongs to.
     public var unit: Int
     /// `text` folded for search, once per layout (so per width): a search then only compares.
-    public private(set) var folded: String
+    /// Nil for a layout made only to be printed (`acta history`), where folding would be wasted.
+    public private(set) var folded: String?
 
-    public init(column: Int, text: String, unit: Int) {
+    public init(column: Int, text: String, unit: Int, searchable: Bool = true) {
         self.column = column
         self.text = text
         self.unit = unit
-        self.folded = Self.searchFold(text)
+        self.folded = searchable ? Self.searchFold(text) : nil
     }
 
     /// Case and accents folded; a no-break space matches a typed space.
@@ -38,19 +39,21 @@ public struct TextPiece: Sendable, Hashable {
 
 /// One line of a laid-out document.
 public struct StyledLine: Sendable, Hashable {
-    public var text: String { didSet { folded = TextPiece.searchFold(text) } }
+    public var text: String { didSet { if folded != nil { folded = TextPiece.searchFold(text) } } }
     public var role: Role
-    /// `text` folded for search, for a line searched as one text (it has no pieces).
-    public private(set) var folded: String
+    /// `text` folded for search, for a line searched as one text (it has no pieces); nil when
+    /// the layout was made only to be printed.
+    public private(set) var folded: String?
     /// Set on the first line of a heading, for jumping between headings.
     public var isHeading: Bool = false
     public var runs: [StyleRun] = []
     /// The searchable pieces of the line; a line without pieces is searched as one text.
     public var pieces: [TextPiece] = []
 
-    public init(text: String, role: Role, isHeading: Bool = false, runs: [StyleRun] = [], pieces: [TextPiece] = []) {
+    public init(text: String, role: Role, isHeading: Bool = false, runs: [StyleRun] = [], pieces: [TextPiece] = [],
+                searchable: Bool = true) {
         self.text = text
-        self.folded = TextPiece.searchFold(text)
+        self.folded = searchable ? TextPiece.searchFold(text) : nil
         self.role = role
         self.isHeading = isHeading
         self.runs = runs
@@ -65,17 +68,30 @@ public struct DocumentLayout {
     private var out: [StyledLine] = []
     private var nextUnit = 0
     private let width: Int
+    private let searchable: Bool
 
     /// A column narrower than this (or than its content, if shorter) makes a table unreadable.
     static let readableColumn = 12
 
-    public static func lines(_ blocks: [DocumentBlock], width: Int) -> [StyledLine] {
-        var layout = DocumentLayout(width: max(20, width))
+    /// - Parameter searchable: false for text only printed, never searched (no fold is made).
+    public static func lines(_ blocks: [DocumentBlock], width: Int, searchable: Bool = true) -> [StyledLine] {
+        var layout = DocumentLayout(width: max(20, width), searchable: searchable)
         for block in blocks { layout.add(block) }
         return layout.out
     }
 
-    private init(width: Int) { self.width = width }
+    private init(width: Int, searchable: Bool) {
+        self.width = width
+        self.searchable = searchable
+    }
+
+    private func line(_ text: String, role: Role, isHeading: Bool = false, pieces: [TextPiece] = []) -> StyledLine {
+        StyledLine(text: text, role: role, isHeading: isHeading, pieces: pieces, searchable: searchable)
+    }
+
+    private func piece(column: Int, text: String, unit: Int) -> TextPiece {
+        TextPiece(column: column, text: text, unit: unit, searchable: searchable)
+    }
 
     private mutating func newUnit() -> Int {
         nextUnit += 1
@@ -90,22 +106,22 @@ public struct DocumentLayout {
         let pad = String(repeating: " ", count: indent)
         for (i, line) in wrap(text, width: max(10, width - indent - prefixWidth)).enumerated() {
             let lead = pad + (i == 0 ? prefix : String(repeating: " ", count: prefixWidth))
-            var styled = StyledLine(text: lead + line, role: role, isHeading: isHeading && i == 0,
-                                    pieces: [TextPiece(column: DisplayWidth.of(lead), text: line, unit: unit)])
+            var styled = self.line(lead + line, role: role, isHeading: isHeading && i == 0,
+                                   pieces: [piece(column: DisplayWidth.of(lead), text: line, unit: unit)])
             if i == 0, let prefixRole { styled.runs = [StyleRun(column: indent, width: prefixWidth, role: prefixRole)] }
             out.append(styled)
         }
     }
 
     private mutating func add(_ block: DocumentBlock) {
-        if !out.isEmpty { out.append(StyledLine(text: "", role: .normal)) }
+        if !out.isEmpty { out.append(line("", role: .normal)) }
         switch block {
         case .heading(let level, let heading):
             let start = out.count
             text(Self.clean(heading), role: level == 1 ? .title : .heading, isHeading: true)
             if level <= 2 {
                 let w = min(width, out[start...].map { DisplayWidth.of($0.text) }.max() ?? 0)
-                out.append(StyledLine(text: String(repeating: level == 1 ? "═" : "─", count: w), role: .heading))
+                out.append(line(String(repeating: level == 1 ? "═" : "─", count: w), role: .heading))
             }
         case .fields(let fields):
             for f in fields { text(Self.clean(f.value), role: .normal, prefix: Self.clean(f.label) + ": ") }
@@ -118,13 +134,14 @@ public struct DocumentLayout {
         case .table(let header, let rows), .signatureTable(let header, let rows):
             table(header: header, rows: rows)
         case .rule:
-            out.append(StyledLine(text: String(repeating: "─", count: width), role: .dim))
+            out.append(line(String(repeating: "─", count: width), role: .dim))
         }
     }
 
     /// Text from session files is shown safely: control characters become visible (`^[`), never sent.
     static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.unicodeScalars.contains(where: ControlCharacters.isControl) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { ControlCharacters.visible(String($0)) }
             .joined(separator: keepNewlines ? "\n" : " ")
     }
@@ -132,8 +149,10 @@ public struct DocumentLayout {
     /// Column widths that fit `width`, or nil when some column would be too narrow to read.
     static func fittedWidths(header: [String], rows: [[String]], width: Int) -> [Int]? {
         let columns = header.count
-        let all = [header] + rows
-        let natural = (0..<columns).map { c in max(1, all.map { DisplayWidth.of(clean($0[c])) }.max() ?? 1) }
+        var natural = [Int](repeating: 1, count: columns)
+        for row in CollectionOfOne(header) + rows {
+            for c in 0..<columns { natural[c] = max(natural[c], DisplayWidth.of(clean(row[c]))) }
+        }
         var widths = natural
         let separators = 3 * (columns - 1)
         let minimum = (0..<columns).map { c in min(natural[c], readableColumn) }
@@ -158,18 +177,23 @@ public struct DocumentLayout {
             let height = wrapped.map(\.count).max() ?? 1
             for line in 0..<height {
                 var text = ""
+                var x = 0
                 var pieces: [TextPiece] = []
                 for c in 0..<columns {
-                    if c > 0 { text += " │ " }
+                    if c > 0 { text += " │ "; x += 3 }
                     let cell = line < wrapped[c].count ? wrapped[c][line] : ""
-                    if !cell.isEmpty { pieces.append(TextPiece(column: DisplayWidth.of(text), text: cell, unit: units[c])) }
-                    text += DisplayWidth.padded(cell, to: widths[c])
+                    if !cell.isEmpty { pieces.append(piece(column: x, text: cell, unit: units[c])) }
+                    // Padded to the column (a wider cell is left as is), counting columns as it goes.
+                    let w = DisplayWidth.of(cell)
+                    text += cell
+                    if w < widths[c] { text += String(repeating: " ", count: widths[c] - w) }
+                    x += max(w, widths[c])
                 }
-                out.append(StyledLine(text: text, role: role, pieces: pieces))
+                out.append(self.line(text, role: role, pieces: pieces))
             }
         }
         render(header, role: .heading)
-        out.append(StyledLine(text: widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"), role: .dim))
+        out.append(line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"), role: .dim))
         for row in rows { render(row, role: .normal) }
     }
 
@@ -180,7 +204,7 @@ public struct DocumentLayout {
         // Labels up to a third of the width align in a column; a longer one gets its own line.
         let labelWidth = labels.dropFirst().map(DisplayWidth.of).filter { $0 <= width / 3 }.max() ?? 0
         for (r, row) in rows.enumerated() {
-            if r > 0 { out.append(StyledLine(text: "", role: .normal)) }
+            if r > 0 { out.append(line("", role: .normal)) }
             for (c, cell) in row.enumerated() {
                 let value = Self.clean(cell)
                 if c == 0 {

@@ -15,6 +15,7 @@ public enum Command: Sendable, Hashable {
     case speakers, queueSpeaker, giveFloor, endFloor, summarize, withdrawSpeaker
     case actionItemsScreen, commitmentsScreen, filterResponsible, cycleState, toggleOverdue
     case nextMatch, previousMatch, nextHeading, previousHeading
+    case searchSessions
 }
 
 /// Where a binding applies.
@@ -152,6 +153,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("l")], .redraw, .global, es: "Redibujar la pantalla", en: "Redraw the screen"),
         KeyBinding([.character("/")], .search, .global, es: "Buscar en el texto; en la lista, filtrar; en acuerdos, por responsable",
                    en: "Search the text; on the list, filter; on action items, by responsible", hintES: "buscar", hintEN: "search"),
+        KeyBinding([.character("s")], .searchSessions, .global,
+                   es: "Buscar en todas las sesiones (títulos, notas, acuerdos, hitos); Enter abre el acta en el resultado",
+                   en: "Search every session (titles, notes, action items, milestones); Enter opens the minutes at the result"),
         KeyBinding([.character("a")], .actionItemsScreen, .global, es: "Acuerdos de todas las sesiones", en: "Action items of every session",
                    hintES: "acuerdos", hintEN: "actions"),
         KeyBinding([.character("c")], .commitmentsScreen, .global, es: "Compromisos: resumen del plan y línea de tiempo de cada uno",

@@ -57,71 +57,131 @@ public struct Pager: Sendable, Hashable {
 
     /// Each logical text (a paragraph, a cell) is its pieces joined by a space, as wrapping split them.
     static func find(_ q: String, in lines: [StyledLine]) -> [PagerMatch] {
-        guard !q.isEmpty else { return [] }
-        // (line, piece) in order, per unit; a line without pieces is a unit of its own.
-        var units: [Int: [(line: Int, piece: TextPiece)]] = [:]
-        var order: [Int] = []
-        var candidates: Set<Int> = []
-        var own = -1
+        let needle = Array(q.utf8)
+        guard !needle.isEmpty else { return [] }
+        // Pieces grouped by unit, in order of first appearance, as linked lists over flat arrays
+        // (no array per unit); a line without pieces is a unit of its own (piece index -1).
+        var slotOf: [Int: Int] = [:]
+        var head: [Int] = [], last: [Int] = []
+        var entryLine: [Int] = [], entryPiece: [Int] = [], next: [Int] = []
+        func add(_ slot: Int?, line: Int, piece: Int) {
+            let e = entryLine.count
+            entryLine.append(line); entryPiece.append(piece); next.append(-1)
+            if let slot { next[last[slot]] = e; last[slot] = e } else { head.append(e); last.append(e) }
+        }
         for (i, line) in lines.enumerated() {
-            if line.pieces.isEmpty {
-                // A text of one line: its fold was made with the layout, so most are ruled out here.
-                if line.folded.contains(q) {
-                    order.append(own)
-                    candidates.insert(own)
-                    units[own] = [(i, TextPiece(column: 0, text: line.text, unit: own))]
+            if line.pieces.isEmpty { add(nil, line: i, piece: -1); continue }
+            for (p, piece) in line.pieces.enumerated() {
+                if let slot = slotOf[piece.unit] { add(slot, line: i, piece: p) } else {
+                    slotOf[piece.unit] = head.count
+                    add(nil, line: i, piece: p)
                 }
-                own -= 1
-                continue
-            }
-            for piece in line.pieces {
-                if units[piece.unit] == nil { order.append(piece.unit) }
-                units[piece.unit, default: []].append((i, piece))
             }
         }
-        let needle = Array(q)
+        func folded(_ e: Int) -> String {
+            let line = lines[entryLine[e]]
+            if entryPiece[e] < 0 { return line.folded ?? TextPiece.searchFold(line.text) }
+            let piece = line.pieces[entryPiece[e]]
+            return piece.folded ?? TextPiece.searchFold(piece.text)
+        }
         var found: [PagerMatch] = []
-        for unit in order {
-            let parts = units[unit]!
-            // Most texts do not hold the query: their pieces' folds (made once per layout) rule
-            // them out before the character-by-character pass that places each match.
-            if !candidates.contains(unit) {
-                let whole = parts.count == 1 ? parts[0].piece.folded : parts.map(\.piece.folded).joined(separator: " ")
-                guard whole.contains(q) else { continue }
+        var joined: [UInt8] = []
+        for first in head {
+            // Most texts do not hold the query: their folds (made once per layout) rule them out,
+            // compared as bytes, before the pass that places each match.
+            joined.removeAll(keepingCapacity: true)
+            var e = first
+            while e >= 0 {
+                if e != first { joined.append(0x20) }
+                joined.append(contentsOf: folded(e).utf8)
+                e = next[e]
             }
-            // The unit's characters, folded one by one, each knowing where it is drawn.
-            var folded: [(text: String, line: Int, column: Int, width: Int)] = []
-            for (n, part) in parts.enumerated() {
-                if n > 0 { folded.append((" ", -1, 0, 0)) }
-                var x = part.piece.column
-                for c in part.piece.text {
-                    let w = DisplayWidth.of(c)
-                    folded.append((c == "\u{00A0}" ? " " : Folding.fold(String(c)), part.line, x, w))
-                    x += w
-                }
+            guard Self.contains(joined, needle) else { continue }
+            var parts: [(line: Int, column: Int, text: String)] = []
+            e = first
+            while e >= 0 {
+                let line = lines[entryLine[e]]
+                parts.append(entryPiece[e] < 0 ? (entryLine[e], 0, line.text)
+                                                 : (entryLine[e], line.pieces[entryPiece[e]].column, line.pieces[entryPiece[e]].text))
+                e = next[e]
             }
-            var start = 0
-            while start < folded.count {
-                var joined: [Character] = []
-                var end = start
-                while end < folded.count && joined.count < needle.count {
-                    joined += Array(folded[end].text)
-                    end += 1
-                }
-                guard joined == needle else { start += 1; continue }
-                var runs: [PagerMatch.Highlight] = []
-                for f in folded[start..<end] where f.line >= 0 {
-                    if let last = runs.last, last.line == f.line, last.column + last.width == f.column {
-                        runs[runs.count - 1].width += f.width
-                    } else {
-                        runs.append(.init(line: f.line, column: f.column, width: f.width))
-                    }
-                }
-                if let first = runs.first { found.append(PagerMatch(line: first.line, runs: runs)) }
-                start = end
-            }
+            found += Self.place(needle, in: parts)
         }
         return found.sorted { ($0.line, $0.runs.first?.column ?? 0) < ($1.line, $1.runs.first?.column ?? 0) }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0]
+                var i = 0
+                let end = h.count - n.count
+                while i <= end {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Every match of `needle` in a text made of `parts` (joined by a space): its characters
+    /// folded one by one, each knowing where it is drawn; a match starts and ends on characters.
+    static func place(_ needle: [UInt8], in parts: [(line: Int, column: Int, text: String)]) -> [PagerMatch] {
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        var cells: [(line: Int, column: Int, width: Int)] = []
+        for (n, part) in parts.enumerated() {
+            if n > 0 { starts.append(bytes.count); bytes.append(0x20); cells.append((-1, 0, 0)) }
+            var x = part.column
+            for c in part.text {
+                let w = DisplayWidth.of(c)
+                starts.append(bytes.count)
+                cells.append((part.line, x, w))
+                let utf8 = c.utf8
+                if utf8.count == 1, let b = utf8.first {
+                    bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                } else if c == "\u{00A0}" {
+                    bytes.append(0x20)
+                } else {
+                    bytes.append(contentsOf: Folding.fold(String(c)).utf8)
+                }
+                x += w
+            }
+        }
+        starts.append(bytes.count)
+        var found: [PagerMatch] = []
+        var i = 0
+        while i < cells.count {
+            let from = starts[i], to = starts[i] + needle.count
+            guard to <= bytes.count, bytes[from..<to].elementsEqual(needle) else { i += 1; continue }
+            var j = i + 1
+            while starts[j] < to { j += 1 }
+            guard starts[j] == to else { i += 1; continue }
+            var runs: [PagerMatch.Highlight] = []
+            for f in cells[i..<j] where f.line >= 0 {
+                if let last = runs.last, last.line == f.line, last.column + last.width == f.column {
+                    runs[runs.count - 1].width += f.width
+                } else {
+                    runs.append(.init(line: f.line, column: f.column, width: f.width))
+                }
+            }
+            if let first = runs.first { found.append(PagerMatch(line: first.line, runs: runs)) }
+            i = j
+        }
+        return found
+    }
+
+    /// Makes a match (by index in `matches`) the current one, and shows it.
+    public mutating func select(match: Int, height: Int) {
+        guard matches.indices.contains(match) else { return }
+        currentMatch = match
+        show(line: max(0, matches[match].line - 2), height: height)
     }
 
     public mutating func nextMatch(height: Int, backwards: Bool = false) {

@@ -31,10 +31,21 @@ public struct ReviewModel: Sendable {
         case commitments
         case timeline(commitment: Int)
         case actionItems
+        /// What a search of every session found (`s`).
+        case searchResults
         case help
     }
 
-    public enum Field: Sendable, Hashable { case listFilter, search, responsible }
+    public enum Field: Sendable, Hashable { case listFilter, search, responsible, sessionSearch }
+
+    /// Searches every session's titles, notes, acuerdos and hitos (the session index, given by
+    /// the program): the words typed, all of them, newest session first.
+    public typealias SessionSearch = @Sendable (String) -> [SearchHit]
+    let searchSessions: SessionSearch?
+    /// The last search of every session, and what it found.
+    public private(set) var sessionQuery = ""
+    public private(set) var sessionHits: [SearchHit] = []
+    public private(set) var hitSelection = 0
 
     public private(set) var entries: [ReviewEntry]
     public private(set) var archive: MesaArchive
@@ -61,7 +72,9 @@ public struct ReviewModel: Sendable {
     public private(set) var lastUpdate: Timestamp?
     public var message: String?
 
-    public init(entries: [ReviewEntry], today: CalendarDate, language: Language, width: Int, height: Int, follow: String? = nil) {
+    public init(entries: [ReviewEntry], today: CalendarDate, language: Language, width: Int, height: Int, follow: String? = nil,
+                searchSessions: SessionSearch? = nil) {
+        self.searchSessions = searchSessions
         self.entries = entries.sorted { $0.name > $1.name }
         self.archive = MesaArchive(summaries: entries.compactMap(\.summary))
         self.today = today
@@ -116,7 +129,7 @@ public struct ReviewModel: Sendable {
         switch screen {
         case .list: return [.agenda, .global]
         case .session, .timeline: return [.pager, .global]
-        case .commitments: return [.agenda, .global]
+        case .commitments, .searchResults: return [.agenda, .global]
         case .actionItems: return [.actionItems, .agenda, .global]
         case .help: return [.help]
         }
@@ -160,6 +173,7 @@ public struct ReviewModel: Sendable {
             editing = nil
         case .enter:
             editing = nil
+            if e.field == .sessionSearch { runSessionSearch(e.text.text) }
             if e.field == .search {
                 pager.search(e.text.text, height: bodyHeight)
                 message = pager.matches.isEmpty ? t("No se encontró «\(e.text.text)».", "“\(e.text.text)” not found.")
@@ -178,7 +192,7 @@ public struct ReviewModel: Sendable {
         switch e.field {
         case .listFilter: listFilter = e.text.text; listSelection = 0
         case .responsible: actionFilter.responsible = e.text.text; actionSelection = 0; actionTop = 0
-        case .search: break
+        case .search, .sessionSearch: break
         }
     }
 
@@ -200,6 +214,8 @@ public struct ReviewModel: Sendable {
             case .actionItems: editing = (.responsible, TextField(actionFilter.responsible))
             default: break
             }
+        case .searchSessions:
+            if searchSessions != nil { editing = (.sessionSearch, TextField(sessionQuery, selected: true)) }
         case .filterResponsible:
             editing = (.responsible, TextField(actionFilter.responsible))
         case .cycleState:
@@ -256,6 +272,8 @@ public struct ReviewModel: Sendable {
             commitmentSelection = step(commitmentSelection, command, count: plan?.commitments.count ?? 0, page: page)
         case .actionItems:
             actionSelection = step(actionSelection, command, count: shownActionItems.count, page: page)
+        case .searchResults:
+            hitSelection = step(hitSelection, command, count: sessionHits.count, page: page)
         case .help:
             // The same pager and layout as acta record's help: whole lines, a line or a page at a time.
             let (columns, columnWidth) = HelpPane.columns(screenWidth: width)
@@ -299,8 +317,44 @@ public struct ReviewModel: Sendable {
             if let line = pager.lines.firstIndex(where: { $0.isHeading && $0.text.hasPrefix("\(c.item.item). ") }) {
                 pager.show(line: line, height: bodyHeight)
             }
+        case .searchResults:
+            guard let hit = sessionHits[safe: hitSelection] else { return }
+            push(.session(hit.session))
+            show(hit)
         default: break
         }
+    }
+
+    /// Searches every session; the results replace the last ones (and their screen opens).
+    mutating func runSessionSearch(_ query: String) {
+        guard let searchSessions, !query.split(whereSeparator: \.isWhitespace).isEmpty else { return }
+        sessionQuery = query
+        sessionHits = searchSessions(query)
+        hitSelection = 0
+        guard !sessionHits.isEmpty else {
+            message = t("Sin resultados para «\(query)» en ninguna sesión.", "No results for “\(query)” in any session.")
+            return
+        }
+        let sessions = Set(sessionHits.map(\.session)).count
+        message = t(Plural.count(sessionHits.count, "resultado", "resultados") + " en " + Plural.count(sessions, "sesión", "sesiones"),
+                    Plural.count(sessionHits.count, "result", "results") + " in " + Plural.count(sessions, "session", "sessions"))
+        push(.searchResults)
+    }
+
+    /// In the hit's acta: the longest word searched highlighted wherever it occurs (the pager
+    /// finds one text, the index all words), the current match the first inside the hit's text.
+    mutating func show(_ hit: SearchHit) {
+        guard let word = sessionQuery.split(whereSeparator: \.isWhitespace).max(by: { $0.count < $1.count }) else { return }
+        pager.search(String(word), height: bodyHeight, from: 0)
+        let text = TextPiece.searchFold(hit.text)
+        let inHit = pager.matches.firstIndex { match in
+            guard let run = match.runs.first else { return false }
+            let line = pager.lines[run.line]
+            let piece = line.pieces.first { $0.column <= run.column && run.column < $0.column + DisplayWidth.of($0.text) }
+            let shown = TextPiece.searchFold(piece?.text ?? line.text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return text.contains(shown)
+        }
+        if let inHit { pager.select(match: inHit, height: bodyHeight) }
     }
 
     mutating func currentLines() -> [StyledLine] {

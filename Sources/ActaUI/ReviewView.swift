@@ -23,6 +23,8 @@ public enum ReviewView {
         case .commitments: title = t("Compromisos", "Commitments") + (m.plan.map { " · \($0.name)" } ?? "")
         case .timeline(let c): title = t("Línea de tiempo del compromiso \(c)", "Timeline of commitment \(c)")
         case .actionItems: title = t("Acuerdos", "Action items")
+        case .searchResults: title = t("Búsqueda en todas las sesiones: «\(m.sessionQuery)» · \(m.sessionHits.count)",
+                                       "Search of every session: “\(m.sessionQuery)” · \(m.sessionHits.count)")
         case .help: title = t("Ayuda", "Help")
         }
         var right = ""
@@ -39,6 +41,7 @@ public enum ReviewView {
         case .session, .timeline: m.pager.render(into: &screen, row: top, column: 1, width: m.width - 2, height: h)
         case .commitments: commitments(m, &screen, top: top, height: h)
         case .actionItems: actionItems(m, &screen, top: top, height: h)
+        case .searchResults: searchResults(m, &screen, top: top, height: h)
         case .help: help(m, &screen, top: top, height: h)
         }
 
@@ -51,6 +54,7 @@ public enum ReviewView {
             case .listFilter: label = t("Filtrar: ", "Filter: ")
             case .search: label = "/"
             case .responsible: label = t("Responsable: ", "Responsible: ")
+            case .sessionSearch: label = t("Buscar en todas las sesiones: ", "Search every session: ")
             }
             let w = screen.put(label, row: messageRow, column: 0, role: .key)
             let col = e.text.render(into: &screen, row: messageRow, column: w, width: m.width - w - 1, role: .fieldActive)
@@ -98,6 +102,26 @@ public enum ReviewView {
                            row: row, column: 1, role: .error)
             }
             if i == m.listSelection { screen.paint(row: row, column: 0, width: m.width, role: .selected) }
+        }
+    }
+
+    /// One line per hit: where it is (date, acta, what) and its text, cut to the width.
+    static func searchResults(_ m: ReviewModel, _ screen: inout Screen, top: Int, height: Int) {
+        let t = { (es: String, en: String) in m.language == .es ? es : en }
+        let kindWidth = m.language == .es ? 7 : 11
+        let widths = [10, 11, kindWidth, max(10, m.width - 2 - 10 - 11 - kindWidth - 2 * 3)]
+        screen.put(columns([t("FECHA", "DATE"), t("ACTA", "MINUTES"), t("DÓNDE", "WHERE"), t("TEXTO", "TEXT")], widths: widths),
+                   row: top, column: 1, role: .heading)
+        let sessions = Dictionary(m.archive.sessions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let visible = height - 1
+        let first = max(0, min(m.hitSelection - visible + 1, m.sessionHits.count - visible))
+        for (i, hit) in m.sessionHits.enumerated().dropFirst(first).prefix(visible) {
+            let row = top + 1 + i - first
+            let s = sessions[hit.session]
+            let text = ControlCharacters.visible(hit.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+            screen.put(columns([s?.date.iso ?? String(hit.session.prefix(10)), s?.actaNumber ?? "", hit.kind.label(m.language), text],
+                               widths: widths), row: row, column: 1)
+            if i == m.hitSelection { screen.paint(row: row, column: 0, width: m.width, role: .selected) }
         }
     }
 

@@ -74,6 +74,14 @@ public struct Screen: Sendable {
         for x in max(0, column)..<min(width, column + w) { cells[row * width + x] = Cell(character: " ", role: role, isContinuation: false) }
     }
 
+    /// Copies a run of cells (kept from an earlier frame) into `row` from `column`, clipped at the right edge.
+    public mutating func place(_ run: [Cell], row: Int, column: Int) {
+        guard row >= 0, row < height, column >= 0, column < width else { return }
+        let n = min(run.count, width - column)
+        let start = row * width + column
+        cells.replaceSubrange(start..<(start + n), with: run.prefix(n))
+    }
+
     /// The frame as text, rows right-trimmed: what golden files and tests compare.
     public var text: String {
         (0..<height).map { row in
@@ -88,6 +96,12 @@ public struct Screen: Sendable {
 /// Wraps text into lines of at most `width` display columns, breaking at spaces when it can.
 public func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
+    // A text that fits as it is stays whole (most table cells). Only when the first word has
+    // columns and no space leads does the word-by-word pass give back the same text.
+    if let first = text.unicodeScalars.first, first != " ", DisplayWidth.of(first) > 0, !text.utf8.contains(0x0A),
+       DisplayWidth.of(text) <= width {
+        return [text]
+    }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""

@@ -5,6 +5,7 @@ import ArgumentParser
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Valida plan, agenda y diario / Validates plan, agenda and journal.",
         discussion: HelpExamples.discussion("Sin argumento revisa todas las sesiones. Cada problema sale como archivo:línea:columna: mensaje.", [
             ("acta check", "todas las sesiones y planes", "every session and plan"),

@@ -8,6 +8,7 @@ import Foundation
 /// correction is a journal event (`time_corrected`); the clock's times stay in the journal.
 struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "correct",
         abstract: "Corrige la hora de inicio o de fin de un punto o de la sesión / Corrects the start or end time of an item or of the session.",
         discussion: HelpExamples.discussion("""
         Las horas son las de la mesa (zona horaria de la sesión), HH:MM del día de la sesión o AAAA-MM-DD HH:MM. \

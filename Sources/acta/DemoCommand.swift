@@ -8,6 +8,7 @@ import Foundation
 /// recorded there with a guide on screen. Nothing outside that new folder is written.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Pruebe acta sin riesgo: grabe una copia de la primera mesa / Try acta safely on a copy of the first mesa.",
         discussion: HelpExamples.discussion("""
         Copia la agenda real de la mesa del 29/03/2023 (sin su diario) y los planes a una carpeta nueva y abre acta record en ella, con una guía en pantalla. Al salir dice dónde quedaron el acta y los datos. Nunca toca las sesiones incluidas ni las suyas.

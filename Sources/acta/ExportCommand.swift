@@ -6,6 +6,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "(Re)escribe minutes.md, action-items.md, milestones.csv y milestones.json / (Re)writes the outputs.",
         discussion: HelpExamples.discussion("", [
             ("acta export 2023-10-18-ejemplo-octubre", "el acta y los datos en español", "the acta and data in Spanish"),

@@ -5,6 +5,7 @@ import ArgumentParser
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Crea la carpeta de una mesa / Creates a mesa folder (sessions/plans, README, .gitignore).",
         discussion: HelpExamples.discussion("""
         Crea lo que falta y nunca sobrescribe: sessions/plans/ con los planes que acompañan a acta, un README, un .gitignore (borradores, bloqueos y cachés no se comparten) y el marcador .acta-mesa que permite encontrarla desde cualquier subcarpeta.

@@ -5,6 +5,7 @@ import ArgumentParser
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Una línea por sesión, la más reciente primero / One line per session, newest first.",
         discussion: HelpExamples.discussion("", [
             ("acta list", "las sesiones de ./sessions", "the sessions in ./sessions"),

@@ -5,6 +5,7 @@ import ArgumentParser
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Crea la carpeta de una sesión con un esqueleto de agenda / Creates a session folder with an agenda skeleton.",
         discussion: HelpExamples.discussion("Nunca sobrescribe una sesión existente / never overwrites a session.", [
             ("acta new 2023-08-23 segunda-mesa --plan gt-pan5-2021-2023 --from 2023-03-29-primera-mesa",

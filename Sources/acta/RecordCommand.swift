@@ -8,6 +8,7 @@ import Foundation
 
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Graba una sesión en vivo / Records a session live (pantalla de terminal).",
         discussion: HelpExamples.discussion("""
         Cada cambio se escribe en journal.jsonl (con fsync) antes de mostrarse como guardado. ? muestra todas las teclas; q sale y regenera el acta.

@@ -17,9 +17,11 @@ func reviewEntries(_ dir: SessionsDirectory, _ language: Language) -> [ReviewEnt
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Consulta las sesiones en el terminal / Browse the sessions in the terminal (solo lectura / read-only).",
         discussion: HelpExamples.discussion("""
-        Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a); ? muestra las teclas, q vuelve y sale.
+        Lista de sesiones → acta (Enter), compromisos (c), acuerdos (a), búsqueda en todas las sesiones (s); \
+        ? muestra las teclas, q vuelve y sale.
         --follow SESIÓN muestra en vivo una sesión que otro terminal está grabando.
         """, [
             ("acta review", "las sesiones de ./sessions", "the sessions in ./sessions"),
@@ -62,8 +64,10 @@ struct Review: ParsableCommand {
         do { try terminal.start() } catch { printError(error.message.text(language)); throw ExitCode(64) }
         let size = terminal.size
         let now = Clock.now()
+        let environment = ProcessInfo.processInfo.environment
         var model = ReviewModel(entries: reviewEntries(dir, language), today: now.localDate, language: language,
-                                width: size.width, height: size.height, follow: followed)
+                                width: size.width, height: size.height, follow: followed,
+                                searchSessions: { SessionIndex(dir, environment: environment, mayWriteInFolder: false).search($0).hits })
         let journal = followed.map { "\(dir.folder($0))/\(SessionsDirectory.journalFile)" }
         var signature = journal.flatMap(FileIO.signature)
         var lastCheck = 0.0
@@ -122,23 +126,25 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Text for people (localised words, aligned); CSV and JSON for scripts: the open data's codes and fields.
-func printTable(header: [String], rows: [[String]], format: OutputFormat, data: DataTable) {
+/// `data` is made only for CSV and JSON: the text table does not need it.
+func printTable(header: [String], rows: [[String]], format: OutputFormat, data: @autoclosure () -> DataTable) {
     switch format {
     case .text:
-        for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200) {
+        for line in DocumentLayout.lines([.table(header: header, rows: rows)], width: 200, searchable: false) {
             var text = line.text
             while text.hasSuffix(" ") { text.removeLast() }
             print(text)
         }
     case .csv:
-        print(data.csv(), terminator: "")
+        print(data().csv(), terminator: "")
     case .json:
-        print(data.json(), terminator: "")
+        print(data().json(), terminator: "")
     }
 }
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Cómo se movieron los hitos de un compromiso entre sesiones / How a commitment's hitos moved across sessions.",
         discussion: HelpExamples.discussion("", [
             ("acta history gt-pan5-2021-2023 1", "los hitos del compromiso 1", "commitment 1's hitos"),
@@ -181,20 +187,24 @@ struct History: ParsableCommand {
             [e.date.iso, e.actaNumber, "\(e.report.key)", e.report.status?.label(language) ?? "", e.report.percent.map(String.init) ?? "",
              e.report.validated ? yes : no, e.previous?.percent.map(String.init) ?? "", e.report.note]
         }
-        let data = DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
-            archive.sessions.first { $0.name == e.session }.map {
-                OpenData.milestoneRow($0, e.report, plan: planValue, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
-            }
-        })
+        let data = {
+            let byName = Dictionary(archive.sessions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            return DataTable(fields: OpenData.milestoneFields(language, previous: true), rows: entries.compactMap { e in
+                byName[e.session].map {
+                    OpenData.milestoneRow($0, e.report, plan: planValue, language: language) + [.optional(e.previous?.status?.rawValue), .optional(e.previous?.percent)]
+                }
+            })
+        }
         let header = language == .es
             ? ["Fecha", "Acta", "Hito", "Estado", "% avance", "Validado", "% anterior", "Nota"]
             : ["Date", "Minutes", "Milestone", "Status", "% progress", "Validated", "Previous %", "Note"]
-        printTable(header: header, rows: rows, format: format, data: data)
+        printTable(header: header, rows: rows, format: format, data: data())
     }
 }
 
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "actions",
         abstract: "Los acuerdos de todas las sesiones / Every session's action items.",
         discussion: HelpExamples.discussion("", [
             ("acta actions --open", "los acuerdos abiertos", "the open acuerdos"),

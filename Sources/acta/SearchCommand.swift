@@ -6,6 +6,7 @@ import Foundation
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Busca palabras en todas las sesiones / Searches every session for words.",
         discussion: HelpExamples.discussion("""
         Busca en títulos, notas, acuerdos y en los hitos informados (su texto en el plan y la nota), sin distinguir \
@@ -27,13 +28,9 @@ struct Search: ParsableCommand {
         let index = SessionIndex(location.directory, environment: ProcessInfo.processInfo.environment)
         let (hits, sessions) = index.search(words.joined(separator: " "))
         let byName = Dictionary(sessions.compactMap { s in s.summary.map { (s.name, $0) } }, uniquingKeysWith: { a, _ in a })
-        let kinds: [SearchHit.Kind: (es: String, en: String)] = [
-            .title: ("título", "title"), .note: ("nota", "note"), .acuerdo: ("acuerdo", "action item"), .hito: ("hito", "milestone"),
-        ]
         let rows = hits.map { hit -> [String] in
             let s = byName[hit.session]
-            let kind = kinds[hit.kind].map { language == .es ? $0.es : $0.en } ?? hit.kind.rawValue
-            return [s?.date.iso ?? "", s?.actaNumber ?? "", hit.session, kind, ControlCharacters.visible(hit.text)]
+            return [s?.date.iso ?? "", s?.actaNumber ?? "", hit.session, hit.kind.label(language), ControlCharacters.visible(hit.text)]
         }
         let header = language == .es ? ["Fecha", "Acta", "Sesión", "Dónde", "Texto"] : ["Date", "Minutes", "Session", "Where", "Text"]
         if rows.isEmpty {

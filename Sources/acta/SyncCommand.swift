@@ -9,6 +9,7 @@ extension KeptJournal: ExpressibleByArgument {}
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Comparte la mesa por git: pull --rebase y push / Shares the mesa through git: pull --rebase, then push.",
         discussion: HelpExamples.discussion("""
         Confirma (commit) los registros de sesiones aún sin confirmar, trae lo del remoto (rebase) y envía lo propio.

@@ -67,6 +67,30 @@ import Testing
         try follower.waitFor(text: "EXIT=0")
     }
 
+    @Test func searchEverySessionAndOpenAHitInItsActa() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        for (name, seq, text) in [("2023-08-16-ejemplo-agosto", 28, "Se propone crear un fideicomiso para las capacitaciones"),
+                                  ("2023-10-18-ejemplo-octubre", 29, "El Fideicomiso de capacitación ya opera")] {
+            let line = #"{"at":"2023-10-18T10:00:00-06:00","event":"note_added","item":2,"seq":\#(seq),"text":"\#(text)"}"#
+            try tmp.write("\(name)/journal.jsonl", try tmp.read("\(name)/journal.jsonl") + line + "\n")
+        }
+        let tmux = try review(tmp, width: 100, height: 30)
+        try tmux.waitFor(text: "EJEMPLO-2")
+        try tmux.keys("s")
+        try tmux.waitFor(text: "Buscar en todas las sesiones:")
+        try tmux.type("fideicomiso")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "2 resultados en 2 sesiones")
+        try tmux.keys("Down", "Enter")
+        let screen = try tmux.waitFor(text: "Acta EJEMPLO-1")
+        #expect(screen.contains("Se propone crear un fideicomiso"), "the hit is on the screen:\n\(screen)")
+        try tmux.keys("q")
+        try tmux.waitFor(text: "Búsqueda en todas las sesiones")
+        try tmux.keys("q", "q")
+        try tmux.waitFor(text: "EXIT=0")
+    }
+
     @Test func anEscapeSequenceInANoteIsShownNeutralised() throws {
         let tmp = try TemporarySessions()
         defer { tmp.remove() }

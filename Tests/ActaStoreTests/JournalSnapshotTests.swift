@@ -16,11 +16,11 @@ import Testing
         var environment: [String: String]
         var mayWriteInFolder = true
         var plain: SessionsDirectory { SessionsDirectory(root: tmp.root) }
-        /// Journals written a moment ago are trusted by identity here (the default waits 2 s), so
+        /// Journals written a moment ago are trusted by identity here (the default waits 3 s), so
         /// the tests go through the identity check too.
         var snapshots: JournalSnapshots {
             var snapshots = JournalSnapshots(environment: environment, mayWriteInFolder: mayWriteInFolder)
-            snapshots.racySeconds = 0
+            snapshots.racyMargin = 0
             return snapshots
         }
         var cached: SessionsDirectory { plain.caching(snapshots) }

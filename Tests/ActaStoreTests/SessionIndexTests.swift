@@ -171,4 +171,113 @@ import Testing
         // Quotes in the words cannot break the query.
         #expect(index.search("\"fideicomiso").hits.count == 1)
     }
+
+    // MARK: - Racily clean: what `lstat` alone may prove
+
+    /// Rewrites bytes of a journal in place (same size, same inode), then puts its old
+    /// modification time back, as an editor or a careless copy could.
+    func rewriteInPlace(_ path: String, _ from: String, _ to: String) throws {
+        let stamp = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let range = try #require(text.range(of: from))
+        text.replaceSubrange(range, with: to)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.write(Data(text.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: path)
+    }
+
+    @Test func aJournalAppendedToAfterIndexingIsFoundByTheNextSearch() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        #expect(f.index().search("fideicomiso").hits.isEmpty)
+        try f.appendNote("2023-10-18-ejemplo-octubre", seq: 29, text: "Revisión del fideicomiso")
+        #expect(f.index().search("fideicomiso").hits.map(\.session) == ["2023-10-18-ejemplo-octubre"])
+    }
+
+    @Test func aJournalEditedInPlaceWithItsTimePutBackIsFoundByTheNextSearch() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        try f.appendNote("2023-10-18-ejemplo-octubre", seq: 29, text: "Revisión del presupuesto")
+        #expect(f.index().search("fideicomiso").hits.isEmpty)
+        let path = f.tmp.path("2023-10-18-ejemplo-octubre/journal.jsonl")
+        try rewriteInPlace(path, "presupuesto", "fideicomis")
+        #expect(f.index().search("fideicomis").hits.map(\.session) == ["2023-10-18-ejemplo-octubre"])
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+    }
+
+    /// Two writes in the same clock tick leave size and every time equal: here the entry is made
+    /// to carry the rewritten file's `lstat`, as if indexing had happened between them. The
+    /// journal changed too recently to be trusted by `lstat`, so its tail is read and differs.
+    @Test func anEditWithinTheSameTickIsFoundByTheTailHash() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let name = "2023-10-18-ejemplo-octubre"
+        try f.appendNote(name, seq: 29, text: "Revisión del presupuesto")
+        let index = f.index()
+        #expect(index.search("fideicomiso").hits.isEmpty)
+        let path = f.tmp.path("\(name)/journal.jsonl")
+        try rewriteInPlace(path, "presupuesto", "fideicomis")
+        let db = try SQLiteDatabase(path: try #require(index.path))
+        let update = try db.prepare("UPDATE sessions SET identity = ?1 WHERE name = ?2")
+        update.bind(1, SessionIndex(f.dir, environment: f.environment).identity(name, plan: "gt-pan5-2021-2023").text)
+        update.bind(2, name)
+        try update.run()
+        #expect(f.index().search("fideicomis").hits.map(\.session) == [name])
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+    }
+
+    /// The other side of the rule: a journal last changed well before its entry was made is
+    /// trusted on its `lstat` (its tail is not read, so a wrong stored hash goes unseen).
+    @Test func aJournalChangedLongBeforeIndexingIsTrustedOnItsStat() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let index = f.index()
+        let before = f.describe(index.sessions())
+        let db = try SQLiteDatabase(path: try #require(index.path))
+        try db.execute("UPDATE sessions SET tail = 'not-the-hash', taken = taken + 3600000000000")
+        #expect(f.describe(f.index().sessions()) == before)
+        // Within the margin, the same wrong hash makes the entry stale (and it is rebuilt).
+        try db.execute("UPDATE sessions SET tail = 'not-the-hash', taken = taken - 3600000000000")
+        #expect(f.describe(f.index().sessions()) == f.fullLoad())
+        let tails = try db.prepare("SELECT count(*) FROM sessions WHERE tail = 'not-the-hash'")
+        #expect(try tails.step() && tails.int(0) == 0)
+    }
+
+    @Test func theRacyRuleComparesTheLaterOfModificationAndChangeTimes() {
+        var st = stat()
+        st.st_mtim.tv_sec = 1_000; st.st_ctim.tv_sec = 2_000
+        let file = SessionIndex.FileIdentity(st)
+        let second = 1_000_000_000
+        #expect(SessionIndex.isRacy(file, taken: 2_000 * second))
+        #expect(SessionIndex.isRacy(file, taken: 2_002 * second))
+        #expect(!SessionIndex.isRacy(file, taken: 2_004 * second))
+        // A modification time set in the future is never older than the entry.
+        st.st_mtim.tv_sec = 9_000
+        #expect(SessionIndex.isRacy(SessionIndex.FileIdentity(st), taken: 5_000 * second))
+    }
+
+    // MARK: - A cache that cannot be written
+
+    @Test func aCacheBusyWithAnotherWriterStillFindsWhatChanged() throws {
+        let f = try Fixture()
+        defer { f.tmp.remove() }
+        let path = try #require(f.index().path)
+        _ = f.index().sessions()
+        try f.appendNote("2023-10-18-ejemplo-octubre", seq: 29, text: "Revisión del fideicomiso")
+        // Another acta holds the write lock for longer than the index waits: it reads, but
+        // cannot write the changed session's entry.
+        let other = try SQLiteDatabase(path: path)
+        try other.execute("BEGIN IMMEDIATE")
+        defer { try? other.execute("ROLLBACK") }
+        let index = f.index()
+        #expect(index.search("fideicomiso").hits == [SearchHit(session: "2023-10-18-ejemplo-octubre", kind: .note, text: "Revisión del fideicomiso")])
+        // A word in written entries and in the unwritten one: every hit, newest session first.
+        let all = index.search("ejemplo").hits.map(\.session)
+        #expect(all.first == "2023-10-18-ejemplo-octubre")
+        #expect(Set(all).count > 1)
+        #expect(all == all.sorted(by: >))
+        #expect(f.describe(index.sessions()) == f.fullLoad())
+    }
 }
+

@@ -122,12 +122,12 @@ enum DetailPane {
     static func actionItems(_ m: RecordModel, _ s: Session, width: Int) -> [PaneLine] {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         var out = [PaneLine(t("Acuerdos del punto \(m.currentItem)", "Action items of item \(m.currentItem)") + "  [a]", .heading)]
-        let items = m.itemActionItems
-        if items.isEmpty { out.append(PaneLine(t("(ninguno)", "(none)"), .dim)) }
         // Each acuerdo takes at least a line: those past the selection plus a screenful can never
         // show, and a follow-up item of a long-lived mesa carries hundreds of them.
         let shownCount = (m.pane == .actionItems ? m.actionSelection : 0) + m.height + 1
-        for (i, pick) in items.prefix(shownCount).enumerated() {
+        let items = m.itemActionItems(prefix: shownCount)
+        if items.isEmpty { out.append(PaneLine(t("(ninguno)", "(none)"), .dim)) }
+        for (i, pick) in items.enumerated() {
             let a = pick.item
             let role: Role = a.closed ? .dim : .normal
             let origin = pick.actaNumber.map { "\($0) " } ?? ""

@@ -38,11 +38,16 @@ public struct PaneLine: Sendable {
 
     /// The first line to show so that `preferred` is honoured when it can be and the focus is in view.
     public static func firstShown(_ lines: [PaneLine], height: Int, preferred: Int) -> Int {
-        let maxStart = max(0, lines.count - height)
+        firstShown(count: lines.count, focus: DetailLayout(lines).focus, height: height, preferred: preferred)
+    }
+
+    /// The same, from the line count and the focus's first and last line.
+    static func firstShown(count: Int, focus: ClosedRange<Int>?, height: Int, preferred: Int) -> Int {
+        let maxStart = max(0, count - height)
         var start = min(max(0, preferred), maxStart)
-        if let first = lines.firstIndex(where: \.isFocus), let last = lines.lastIndex(where: \.isFocus) {
-            if last >= start + height { start = min(maxStart, last - height + 1) }
-            if first < start { start = first }
+        if let focus {
+            if focus.upperBound >= start + height { start = min(maxStart, focus.upperBound - height + 1) }
+            if focus.lowerBound < start { start = focus.lowerBound }
         }
         return start
     }

@@ -13,7 +13,7 @@ extension RecordModel {
         }
         switch command {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            _ = navigator.move(command, actionCount: itemActionItems.count, detailOverflow: pane == .details ? detailOverflow : 0)
+            _ = navigator.move(command, actionCount: itemActionItemCount, detailOverflow: pane == .details ? detailOverflow : 0)
         case .help: mode = .help(HelpPager())
         case .quit: return quit()
         case .undo: undo()
@@ -31,14 +31,13 @@ extension RecordModel {
         case .search:
             mode = .search(SearchPrompt(history: searchHistory))
         case .switchPane:
-            if !navigator.switchPane(actionCount: itemActionItems.count, detailsFocusable: isCompact || detailOverflow > 0) {
+            if !navigator.switchPane(actionCount: itemActionItemCount, detailsFocusable: isCompact || detailOverflow > 0) {
                 message = say("Este punto no tiene acuerdos; «a» añade uno.", "This item has no action items; “a” adds one.")
             }
         case .back: navigator.focusAgenda()
         case .nextMilestone: nextMilestone()
         case .activate:
-            if pane == .actionItems, actionSelection < itemActionItems.count {
-                let pick = itemActionItems[actionSelection]
+            if pane == .actionItems, let pick = itemActionItem(at: actionSelection) {
                 guard pick.ref == nil else {
                     message = say("Un acuerdo de otra sesión solo se cierra o reabre aquí (x).", "An action item of another session can only be closed or reopened here (x).")
                     break
@@ -48,8 +47,7 @@ extension RecordModel {
                 activate()
             }
         case .toggleActionItemClosed:
-            if actionSelection < itemActionItems.count {
-                let pick = itemActionItems[actionSelection]
+            if let pick = itemActionItem(at: actionSelection) {
                 let a = pick.item
                 let session = pick.ref?.session
                 record(a.closed ? .actionItemReopened(number: a.number, session: session) : .actionItemClosed(number: a.number, session: session))

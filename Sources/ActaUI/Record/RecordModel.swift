@@ -40,9 +40,13 @@ public struct RecordModel: Sendable {
     }
 
     /// The session as written to the journal.
-    public internal(set) var session: Session
+    public internal(set) var session: Session { didSet { contentToken = ContentToken.next() } }
     /// Changes made but not yet written (a failed write keeps them here and retries).
-    public internal(set) var pending: [SessionEventKind] = []
+    public internal(set) var pending: [SessionEventKind] = [] { didSet { contentToken = ContentToken.next() } }
+    /// Changes with `session` and `pending`: what the render memos key on.
+    var contentToken = ContentToken.next()
+    /// Layouts already made for this model's content (shared by its copies; see RenderMemo).
+    let memo = RenderMemo()
     public let sessionName: String
     public let archive: MesaArchive
     /// Acuerdos of earlier sessions still open when this one began: asked of the archive once,
@@ -119,7 +123,23 @@ public struct RecordModel: Sendable {
         }
     }
     /// The right pane's lines, as drawn.
-    public var detailLines: [PaneLine] { DetailPane.lines(self, shown, width: rightPane.width) }
+    public var detailLines: [PaneLine] { detailLayout.lines }
+    /// The right pane's lines, made once per change of what they show.
+    var detailLayout: DetailLayout {
+        let key = RenderMemo.DetailKey(content: contentToken, row: selectedRow, mode: mode, pane: pane,
+                                       actionSelection: actionSelection, width: rightPane.width, height: height,
+                                       language: language, now: detailClock)
+        return memo.detailLayout(key) { DetailPane.lines(self, shown, width: rightPane.width) }
+    }
+    /// The right pane's lines made afresh, with no memo (what the memo must equal).
+    var freshDetailLayout: DetailLayout { DetailLayout(DetailPane.lines(self, shown, width: rightPane.width)) }
+    /// The time, when the right pane shows a clock running: the selected item's or a speaker's.
+    var detailClock: Timestamp? {
+        guard case .item(let n) = selectedRow else { return nil }
+        let s = shown
+        if s.runningItem == n || s.speakers[n]?.interventions.contains(where: \.isRunning) == true { return now }
+        return nil
+    }
     /// Lines of the right pane that do not fit.
     var detailOverflow: Int { max(0, detailLines.count - paneHeight) }
     public var rows: [TreeRow] { navigator.rows }
@@ -180,17 +200,41 @@ public struct RecordModel: Sendable {
 
     /// Acuerdos shown in the right pane: those of the current item; on a free item (the
     /// follow-up), also those still open from earlier sessions, so they can be closed.
-    public var itemActionItems: [PaneActionItem] {
+    public var itemActionItems: [PaneActionItem] { itemActionItems(prefix: Int.max) }
+
+    /// The first `count` of `itemActionItems`: a follow-up item of a long-lived mesa carries
+    /// hundreds, and a key or a frame needs only those it can show (copying them all cost most of a `j`).
+    public func itemActionItems(prefix count: Int) -> [PaneActionItem] {
         let s = shown
-        var items = s.actionItems.filter { $0.item == currentItem }.map { PaneActionItem(ref: nil, actaNumber: nil, item: $0) }
+        var items: [PaneActionItem] = []
+        for a in s.actionItems where a.item == currentItem {
+            guard items.count < count else { return items }
+            items.append(PaneActionItem(ref: nil, actaNumber: nil, item: a))
+        }
         if case .free? = s.agenda.item(currentItem)?.kind {
-            items += openBefore.map { c in
+            for c in openBefore {
+                guard items.count < count else { return items }
                 var item = c.item
                 item.closed = s.carriedClosures[c.ref] ?? false
-                return PaneActionItem(ref: c.ref, actaNumber: c.actaNumber, item: item)
+                items.append(PaneActionItem(ref: c.ref, actaNumber: c.actaNumber, item: item))
             }
         }
         return items
+    }
+
+    /// How many acuerdos the right pane lists, without building them.
+    public var itemActionItemCount: Int {
+        let s = shown
+        var count = 0
+        for a in s.actionItems where a.item == currentItem { count += 1 }
+        if case .free? = s.agenda.item(currentItem)?.kind { count += openBefore.count }
+        return count
+    }
+
+    /// The acuerdo at `index` of `itemActionItems`, if there is one.
+    public func itemActionItem(at index: Int) -> PaneActionItem? {
+        guard index >= 0 else { return nil }
+        return itemActionItems(prefix: index + 1).dropFirst(index).first
     }
 
     // MARK: - Update

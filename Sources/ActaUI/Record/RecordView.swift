@@ -2,7 +2,8 @@ import ActaCore
 
 /// Draws the record screen: a pure function of the model.
 public enum RecordView {
-    public static func render(_ m: RecordModel) -> Screen {
+    /// `memo: false` makes every part afresh: what the memoised render must always equal.
+    public static func render(_ m: RecordModel, memo: Bool = true) -> Screen {
         var screen = Screen(width: m.width, height: m.height)
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         if m.isTooSmall {
@@ -15,14 +16,14 @@ public enum RecordView {
             return screen
         }
         let shown = m.shown
-        topBar(m, shown, &screen)
+        topBar(m, shown, &screen, memo: memo)
         let top = 1, bottom = m.height - 3
         let (rx, rw) = m.rightPane
         if !m.isCompact {
             for row in top...bottom { screen.put("│", row: row, column: m.agendaWidth, role: .dim) }
         }
         if !m.isCompact || !m.showsRightPane {
-            agendaPane(m, shown, &screen, width: m.isCompact ? m.width - 1 : m.agendaWidth, top: top)
+            agendaPane(m, shown, &screen, width: m.isCompact ? m.width - 1 : m.agendaWidth, top: top, memo: memo)
         }
         if m.showsRightPane {
             switch m.mode {
@@ -33,11 +34,11 @@ public enum RecordView {
             case .speakers(let panel):
                 drawScrolled(SpeakersPane.lines(m, shown, panel: panel, width: rw), m, &screen, top: 1, x: rx, width: rw)
             default:
-                details(m, &screen, x: rx, width: rw)
+                details(m, &screen, x: rx, width: rw, memo: memo)
             }
         }
         if case .help(let pager) = m.mode { help(m, &screen, scroll: pager.scroll) }
-        bottomBars(m, &screen)
+        bottomBars(m, &screen, memo: memo)
         if case .draftOffer(let draft) = m.mode {
             // The recovered text whole, in a box over the panes, so the secretary can judge it before choosing.
             let text = t("Hay un borrador sin guardar: «", "There is an unsaved draft: “") + (draft.actionItem?.text ?? draft.text)
@@ -64,9 +65,8 @@ public enum RecordView {
         return "+\((seconds - planned * 60 + 59) / 60)′"
     }
 
-    static func topBar(_ m: RecordModel, _ s: Session, _ screen: inout Screen) {
+    static func topBar(_ m: RecordModel, _ s: Session, _ screen: inout Screen, memo: Bool) {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
-        screen.fill(row: 0, column: 0, width: m.width, role: .title)
         // Recording after the fact: no clock runs; the times are typed (T).
         var right = m.clockless ? t("sin reloj", "no clock") : "\(m.now.clock)"
         if !m.clockless, let start = s.startedAt {
@@ -80,6 +80,20 @@ public enum RecordView {
             right += " · " + t("punto \(running) ", "item \(running) ") + minutesAndSeconds(secs) + (planned.map { "/\($0)′" } ?? "")
             if let over = overrun(secs, planned: planned) { right += " " + over }
         }
+        guard memo else { return topBar(m, s, right: right, overdue: overdue, &screen) }
+        // Between two clock seconds only keys change the screen: the bar is kept.
+        let key = RenderMemo.TopBarKey(content: m.contentToken, clock: right, overdue: overdue, width: m.width, language: m.language)
+        screen.place(m.memo.topBar(key) {
+            var bar = Screen(width: m.width, height: 1)
+            topBar(m, s, right: right, overdue: overdue, &bar)
+            return bar.cells
+        }, row: 0, column: 0)
+    }
+
+    /// The title, the clocks (`right`) and whether everything is saved, on row 0.
+    static func topBar(_ m: RecordModel, _ s: Session, right: String, overdue: Bool, _ screen: inout Screen) {
+        let t = { (es: String, en: String) in m.language == .es ? es : en }
+        screen.fill(row: 0, column: 0, width: m.width, role: .title)
         let saved = m.pending.isEmpty ? t("✓ guardado", "✓ saved") : t("✗ sin guardar (\(m.pending.count))", "✗ unsaved (\(m.pending.count))")
         let savedWidth = DisplayWidth.of(saved)
         let rightWidth = DisplayWidth.of(right)
@@ -116,19 +130,24 @@ public enum RecordView {
         }
     }
 
-    static func agendaPane(_ m: RecordModel, _ s: Session, _ screen: inout Screen, width: Int, top: Int) {
+    static func agendaPane(_ m: RecordModel, _ s: Session, _ screen: inout Screen, width: Int, top: Int, memo: Bool) {
         let h = m.treeHeight
         for i in 0..<h {
             let index = m.treeScroll + i
             guard index < m.rows.count else { break }
-            let (label, right, role) = rowLabel(m, s, m.rows[index])
-            let y = top + i
-            let rightWidth = DisplayWidth.of(right)
-            screen.put(DisplayWidth.truncated(label, to: width - rightWidth - 2), row: y, column: 1, role: role)
-            screen.put(right, row: y, column: width - rightWidth - 1, role: role == .heading ? .dim : role)
-            if index == m.selection {
-                screen.paint(row: y, column: 0, width: width, role: m.pane == .agenda ? .selected : .selectedDim)
+            let row = m.rows[index]
+            let highlight: Role? = index == m.selection ? (m.pane == .agenda ? .selected : .selectedDim) : nil
+            guard memo else {
+                agendaRow(m, s, row, highlight: highlight, &screen, y: top + i, width: width)
+                continue
             }
+            // A move repaints two rows; the others are kept as drawn.
+            let key = RenderMemo.AgendaRowKey(content: m.contentToken, row: row, width: width, language: m.language, highlight: highlight)
+            screen.place(m.memo.agendaRow(key) {
+                var line = Screen(width: width, height: 1)
+                agendaRow(m, s, row, highlight: highlight, &line, y: 0, width: width)
+                return line.cells
+            }, row: top + i, column: 0)
         }
         if m.rows.count > h {
             let mark = m.treeScroll + h < m.rows.count ? "↓" : "↑"
@@ -136,11 +155,21 @@ public enum RecordView {
         }
     }
 
+    /// One row of the agenda, in `width` columns from column 0.
+    static func agendaRow(_ m: RecordModel, _ s: Session, _ row: TreeRow, highlight: Role?, _ screen: inout Screen, y: Int, width: Int) {
+        let (label, right, role) = rowLabel(m, s, row)
+        let rightWidth = DisplayWidth.of(right)
+        screen.put(DisplayWidth.truncated(label, to: width - rightWidth - 2), row: y, column: 1, role: role)
+        screen.put(right, row: y, column: width - rightWidth - 1, role: role == .heading ? .dim : role)
+        if let highlight { screen.paint(row: y, column: 0, width: width, role: highlight) }
+    }
+
     /// The right pane, scrolled so that what has the focus (a field's cursor, the selected acuerdo) is in view.
-    static func details(_ m: RecordModel, _ screen: inout Screen, x: Int, width: Int) {
-        let lines = m.detailLines
+    static func details(_ m: RecordModel, _ screen: inout Screen, x: Int, width: Int, memo: Bool) {
+        let layout = memo ? m.detailLayout : m.freshDetailLayout
+        let lines = layout.lines
         let height = m.paneHeight
-        let first = PaneLine.firstShown(lines, height: height, preferred: m.navigator.detailScroll)
+        let first = PaneLine.firstShown(count: lines.count, focus: layout.focus, height: height, preferred: m.navigator.detailScroll)
         for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
             line.draw(into: &screen, row: 1 + i, x: x, width: width)
         }
@@ -285,7 +314,7 @@ public enum RecordView {
         }
     }
 
-    static func bottomBars(_ m: RecordModel, _ screen: inout Screen) {
+    static func bottomBars(_ m: RecordModel, _ screen: inout Screen, memo: Bool) {
         let hintRow = m.height - 2, messageRow = m.height - 1
         var formats: String?
         if case .editing(let editor) = m.mode, editor.target == .nextSession {
@@ -294,7 +323,18 @@ public enum RecordView {
         if case .editing(let editor) = m.mode, case .times = editor.target {
             formats = m.language == .es ? "Horas de la mesa: 09:05-10:40, 09:05 (inicio), -10:40 (fin)" : "The mesa's times: 09:05-10:40, 09:05 (start), -10:40 (end)"
         }
-        m.keyMap.drawHints(for: m.contexts, m.language, into: &screen, row: hintRow, leading: formats, inapplicable: m.inapplicableCommands)
+        let contexts = m.contexts, inapplicable = m.inapplicableCommands
+        if memo {
+            // The hint bar changes with the mode, not with each key: its cells are kept.
+            let key = RenderMemo.HintKey(contexts: contexts, language: m.language, leading: formats, inapplicable: inapplicable, width: m.width)
+            screen.place(m.memo.hintRow(key) {
+                var bar = Screen(width: m.width, height: 1)
+                m.keyMap.drawHints(for: contexts, m.language, into: &bar, row: 0, leading: formats, inapplicable: inapplicable)
+                return bar.cells
+            }, row: hintRow, column: 0)
+        } else {
+            m.keyMap.drawHints(for: contexts, m.language, into: &screen, row: hintRow, leading: formats, inapplicable: inapplicable)
+        }
         var prompt: (label: String, field: TextField)?
         if case .search(let search) = m.mode { prompt = ("/", search.field) }
         if case .editing(let editor) = m.mode, editor.target == .nextSession {

@@ -1,0 +1,139 @@
+import ActaCore
+import Synchronization
+
+/// Names the content of a model's session and pending changes. Every change takes a new one
+/// from a single counter for the whole process, so two models — or two copies of one that went
+/// different ways — never share a token: equal tokens mean equal content.
+enum ContentToken {
+    private static let counter = Atomic<UInt64>(0)
+    static func next() -> UInt64 { counter.wrappingAdd(1, ordering: .relaxed).newValue }
+}
+
+/// The right pane's lines with where the focus is, so scrolling need not search them again.
+struct DetailLayout: Sendable {
+    let lines: [PaneLine]
+    /// First and last line holding the focus (a field's cursor, the selected acuerdo).
+    let focus: ClosedRange<Int>?
+
+    init(_ lines: [PaneLine]) {
+        self.lines = lines
+        if let first = lines.firstIndex(where: \.isFocus), let last = lines.lastIndex(where: \.isFocus) {
+            focus = first...last
+        } else {
+            focus = nil
+        }
+    }
+}
+
+/// Memos of the record screen's costly parts (the right pane's layout, the hint bar), each
+/// keyed by every input its function reads, so a hit is exactly what a fresh render would give
+/// (RenderMemoTests checks that against fresh renders after random keys and clock ticks).
+/// Shared by copies of a model: keys hold the content token, never a position in time.
+final class RenderMemo: Sendable {
+    /// Everything `DetailPane.lines` reads besides the model's fixed parts (archive, name).
+    struct DetailKey: Equatable {
+        let content: UInt64
+        let row: TreeRow
+        let mode: RecordModel.Mode
+        let pane: RecordModel.Pane
+        let actionSelection: Int
+        let width: Int
+        let height: Int
+        let language: Language
+        /// The clock, only when the pane shows one running (the item's or a speaker's time).
+        let now: Timestamp?
+    }
+
+    /// Everything `KeyMap.drawHints` reads.
+    struct HintKey: Equatable {
+        let contexts: [KeyContext]
+        let language: Language
+        let leading: String?
+        let inapplicable: Set<Command>
+        let width: Int
+    }
+
+    /// Everything the top bar reads, its clock text already made (it changes each second).
+    struct TopBarKey: Equatable {
+        let content: UInt64
+        let clock: String
+        let overdue: Bool
+        let width: Int
+        let language: Language
+    }
+
+    /// Everything one agenda row reads: the row, the session's content, the pane's width, and
+    /// how the selection paints it (nil: not selected).
+    struct AgendaRowKey: Hashable {
+        let content: UInt64
+        let row: TreeRow
+        let width: Int
+        let language: Language
+        let highlight: Role?
+    }
+
+    private struct State {
+        /// The last few of each, newest last: moving back and forth between items reuses them.
+        var details = Recent<DetailKey, DetailLayout>(capacity: 4)
+        var hints = Recent<HintKey, [Cell]>(capacity: 4)
+        var topBar = Recent<TopBarKey, [Cell]>(capacity: 2)
+        /// Rows of the agenda as drawn; emptied when it grows past a few screens (old content).
+        var agendaRows: [AgendaRowKey: [Cell]] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    // Each value is made outside the lock: making it may read another memo.
+
+    func detailLayout(_ key: DetailKey, _ make: () -> [PaneLine]) -> DetailLayout {
+        if let hit = state.withLock({ $0.details.take(key) }) { return hit }
+        let layout = DetailLayout(make())
+        state.withLock { $0.details.put(key, layout) }
+        return layout
+    }
+
+    func hintRow(_ key: HintKey, _ make: () -> [Cell]) -> [Cell] {
+        if let hit = state.withLock({ $0.hints.take(key) }) { return hit }
+        let cells = make()
+        state.withLock { $0.hints.put(key, cells) }
+        return cells
+    }
+
+    func topBar(_ key: TopBarKey, _ make: () -> [Cell]) -> [Cell] {
+        if let hit = state.withLock({ $0.topBar.take(key) }) { return hit }
+        let cells = make()
+        state.withLock { $0.topBar.put(key, cells) }
+        return cells
+    }
+
+    func agendaRow(_ key: AgendaRowKey, _ make: () -> [Cell]) -> [Cell] {
+        if let hit = state.withLock({ $0.agendaRows[key] }) { return hit }
+        let cells = make()
+        state.withLock { s in
+            if s.agendaRows.count >= 512 { s.agendaRows.removeAll(keepingCapacity: true) }
+            s.agendaRows[key] = cells
+        }
+        return cells
+    }
+}
+
+/// The last few values made, looked up by equality of their keys (a handful: a linear search).
+struct Recent<Key: Equatable, Value> {
+    let capacity: Int
+    private var entries: [(key: Key, value: Value)] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// The value for `key`, now the newest.
+    mutating func take(_ key: Key) -> Value? {
+        guard let i = entries.lastIndex(where: { $0.key == key }) else { return nil }
+        let entry = entries.remove(at: i)
+        entries.append(entry)
+        return entry.value
+    }
+
+    mutating func put(_ key: Key, _ value: Value) {
+        entries.append((key, value))
+        if entries.count > capacity { entries.removeFirst() }
+    }
+}
