@@ -22,7 +22,7 @@ enum InProcessFigures {
         print("\(name)\t\(String(format: "%.3f", value))")
     }
 
-    static func run(out: String, sizes: [Int]) {
+    static func run(out: String, sizes: [Int], keys: Int) {
         let now = Timestamp(iso: "2023-10-18T12:00:00-06:00")!
         var largest: Session?
         for n in sizes {
@@ -65,13 +65,15 @@ enum InProcessFigures {
                 pager.render(into: &screen, row: 1, column: 1, width: 118, height: 37)
             })
         }
-        floorBytes(out: out)
+        floorBytes(out: out, moves: keys)
     }
 
     /// The bytes a perfect terminal writer needs for one j/k on the record screen (80×24) of
     /// the newest mesa session, from where it opens (as the pty figure does): each changed cell's UTF-8, a cursor move per run of changed
-    /// cells, and an attribute change where the role changes inside a run.
-    static func floorBytes(out: String) {
+    /// cells, and an attribute change where the role changes inside a run. Averaged over the
+    /// same keys the pty figure types (`moves`): the first j's change nothing where the screen
+    /// opens, and averaging them over fewer keys than the pty figure made the floor too low.
+    static func floorBytes(out: String, moves: Int) {
         let dir = SessionsDirectory(root: "\(out)/mesa")
         guard let name = dir.sessionNames().last, let session = dir.load(name).session else { return }
         let archive = MesaArchive([NamedSession(name: name, session: session)])
@@ -79,7 +81,6 @@ enum InProcessFigures {
                                 now: session.lastEventAt ?? Timestamp(epochSeconds: 0, offsetMinutes: -360), width: 80, height: 24)
         var total = 0
         var previous = RecordView.render(model)
-        let moves = 20
         for i in 0..<moves {
             _ = model.update(.key(.character(i % 4 < 2 ? "j" : "k")))
             let next = RecordView.render(model)

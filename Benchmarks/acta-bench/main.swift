@@ -1,6 +1,7 @@
 // Speed and memory figures for scripts/bench.
 //   acta-bench generate <bundled-sessions> <out> [sessions] [journal sizes…]
-//   acta-bench inproc <out> [journal sizes…]   figures measured inside one process
+//   acta-bench inproc <out> [--keys N] [journal sizes…]   figures measured inside one process
+//     (--keys: how many j/k the pty figure types, so the floor averages over the same keys)
 //   acta-bench legacy [sessions]                the original figures
 import ActaCore
 import ActaFormats
@@ -23,9 +24,15 @@ case "generate":
         print(error); exit(1)
     }
 case "inproc":
-    guard arguments.count >= 2 else { print("usage: acta-bench inproc <out> [sizes…]"); exit(64) }
-    let sizes = arguments.count > 2 ? arguments[2...].compactMap { Int($0) } : [100, 1_000, 10_000, 100_000]
-    InProcessFigures.run(out: arguments[1], sizes: sizes)
+    guard arguments.count >= 2 else { print("usage: acta-bench inproc <out> [--keys N] [sizes…]"); exit(64) }
+    var rest = Array(arguments[2...])
+    var keys = 120
+    if let i = rest.firstIndex(of: "--keys"), i + 1 < rest.count {
+        keys = Int(rest[i + 1]) ?? keys
+        rest.removeSubrange(i...(i + 1))
+    }
+    let sizes = rest.isEmpty ? [100, 1_000, 10_000, 100_000] : rest.compactMap { Int($0) }
+    InProcessFigures.run(out: arguments[1], sizes: sizes, keys: keys)
 case "legacy":
     legacyFigures(arguments.count > 1 ? arguments[1] : "sessions")
 default:

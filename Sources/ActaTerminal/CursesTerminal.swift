@@ -298,6 +298,8 @@ public final class CursesTerminal {
             previous.withUnsafeBufferPointer { old in
                 for row in 0..<rows {
                     let base = row * width
+                    // Cells are plain values: a row whose bytes are all the same is the same row.
+                    if !old.isEmpty, memcmp(new.baseAddress! + base, old.baseAddress! + base, width * MemoryLayout<Cell>.stride) == 0 { continue }
                     for column in 0..<columns {
                         let i = base + column
                         if new[i].isContinuation { continue }

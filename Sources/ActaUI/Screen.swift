@@ -1,4 +1,5 @@
 import ActaCore
+import Synchronization
 
 /// What a cell means; the terminal adapter decides how each role looks (with or without colour).
 public enum Role: Sendable, Hashable {
@@ -11,12 +12,65 @@ public enum Role: Sendable, Hashable {
 }
 
 /// One terminal cell: a grapheme and its role. A wide grapheme's second column is a continuation.
+/// A plain value with no reference inside (a frame is a flat array of them): copying, comparing
+/// and freeing a frame is a memory operation, with no count kept per cell.
 public struct Cell: Sendable, Hashable {
-    public var character: Character
+    /// The grapheme: see `Glyph`.
+    var glyph: UInt64
     public var role: Role
     public var isContinuation: Bool
 
+    public init(character: Character, role: Role, isContinuation: Bool) {
+        glyph = Glyph.code(character)
+        self.role = role
+        self.isContinuation = isContinuation
+    }
+
+    public var character: Character {
+        get { Glyph.character(glyph) }
+        set { glyph = Glyph.code(newValue) }
+    }
+
     public static let blank = Cell(character: " ", role: .normal, isContinuation: false)
+}
+
+/// A grapheme as 64 bits: up to 7 bytes of UTF-8 inline, their count in the top byte; a longer
+/// one (an emoji sequence, a letter with many marks) is kept once in a table and named by its
+/// place there (top byte 0xFF).
+enum Glyph {
+    private static let table = Mutex<(strings: [String], places: [String: UInt64])>(([], [:]))
+
+    static func code(_ character: Character) -> UInt64 {
+        var code: UInt64 = 0
+        var count: UInt64 = 0
+        for byte in character.utf8 {
+            guard count < 7 else { return tableCode(character) }
+            code |= UInt64(byte) << (count * 8)
+            count += 1
+        }
+        return code | count << 56
+    }
+
+    private static func tableCode(_ character: Character) -> UInt64 {
+        let text = String(character)
+        return table.withLock { t in
+            if let place = t.places[text] { return place }
+            let place = 0xFF << 56 | UInt64(t.strings.count)
+            t.strings.append(text)
+            t.places[text] = place
+            return place
+        }
+    }
+
+    static func character(_ code: UInt64) -> Character {
+        let count = Int(code >> 56)
+        if count == 0xFF {
+            let index = Int(code & 0xFFFF_FFFF)
+            return Character(table.withLock { $0.strings[index] })
+        }
+        var bytes: (UInt64) = code
+        return withUnsafeBytes(of: &bytes) { Character(String(decoding: $0.prefix(count), as: UTF8.self)) }
+    }
 }
 
 /// A frame: a grid of cells that views draw into and the adapter copies to the terminal.
@@ -74,8 +128,11 @@ public struct Screen: Sendable {
         for x in max(0, column)..<min(width, column + w) { cells[row * width + x] = Cell(character: " ", role: role, isContinuation: false) }
     }
 
+    /// The cells of one row.
+    public func row(_ row: Int) -> ArraySlice<Cell> { cells[(row * width)..<((row + 1) * width)] }
+
     /// Copies a run of cells (kept from an earlier frame) into `row` from `column`, clipped at the right edge.
-    public mutating func place(_ run: [Cell], row: Int, column: Int) {
+    public mutating func place<Run: Collection<Cell>>(_ run: Run, row: Int, column: Int) {
         guard row >= 0, row < height, column >= 0, column < width else { return }
         let n = min(run.count, width - column)
         let start = row * width + column

@@ -40,6 +40,23 @@ import Testing
         #expect(DisplayWidth.of(DisplayWidth.truncated("会議会議", to: 5)) <= 5)
     }
 
+    /// The quick count (ASCII and Latin scalars, no characters formed) agrees with the sum over
+    /// characters for every mix of printable, Latin, combining, control, wide and emoji text.
+    @Test func displayWidthOfATextIsTheSumOverItsCharacters() {
+        let pieces = ["a", "Z", " ", "~", "ñ", "É", "ß", "ǅ", "ʼ", "\u{00A0}", "\u{00AD}", "e\u{0301}", "\u{0303}", "\u{1B}",
+                      "\u{7F}", "\u{85}", "\r\n", "\t", "会", "👍", "👩‍💻", "🇬🇹", "\u{200B}", "ᄀ\u{1161}", "Ω", "—", "…"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(seed % 9) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func controlCharactersAreNeutralised() {
         let hostile = "nota\u{1B}[31mroja\u{07}\u{9B}2J\u{202E}"
         #expect(ControlCharacters.stripped(hostile, keepNewlines: false) == "nota[31mroja2J")

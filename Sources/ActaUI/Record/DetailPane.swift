@@ -7,7 +7,9 @@ enum DetailPane {
     static let labelWidth = 15
     static let keyWidth = 10
 
-    static func lines(_ m: RecordModel, _ s: Session, width: Int) -> [PaneLine] {
+    /// `memo`: the notes and the acuerdos, the costly parts, come from the model's memo when
+    /// their inputs are unchanged (typing a note re-lays only the field being typed).
+    static func lines(_ m: RecordModel, _ s: Session, width: Int, memo: Bool = true) -> [PaneLine] {
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         var out: [PaneLine] = []
         func add(_ text: String, _ role: Role = .normal) { out.append(PaneLine(text, role)) }
@@ -47,7 +49,12 @@ enum DetailPane {
             if let editor, editor.target == .itemNote(item: n) {
                 out += PaneLine.editing(editor.field, column: 0, width: width)
             }
-            for note in s.notes[n] ?? [] { addWrapped("• " + note, indent: 2) }
+            if memo {
+                let key = RenderMemo.BlockKey(content: m.contentToken, part: .notes(item: n), width: width, height: 0, language: m.language)
+                out += m.memo.block(key) { notes(s.notes[n] ?? [], width: width) }
+            } else {
+                out += notes(s.notes[n] ?? [], width: width)
+            }
             if (s.notes[n] ?? []).isEmpty && editor == nil { add(t("(sin notas)", "(no notes)"), .dim) }
             if let list = s.speakers[n], !list.isEmpty {
                 add("")
@@ -94,7 +101,24 @@ enum DetailPane {
                               editing: typing(.note)?.field)
         }
         add("")
-        out += actionItems(m, s, width: width)
+        if memo {
+            let key = RenderMemo.BlockKey(content: m.contentToken, part: .actionItems(item: m.currentItem, pane: m.pane, selection: m.actionSelection),
+                                          width: width, height: m.height, language: m.language)
+            out += m.memo.block(key) { actionItems(m, s, width: width) }
+        } else {
+            out += actionItems(m, s, width: width)
+        }
+        return out
+    }
+
+    /// An item's notes, each wrapped whole under its bullet.
+    static func notes(_ notes: [String], width: Int) -> [PaneLine] {
+        var out: [PaneLine] = []
+        for note in notes {
+            for (i, l) in wrap("• " + note, width: max(1, width - 2)).enumerated() {
+                out.append(PaneLine(l, .normal, column: i == 0 ? 0 : 2))
+            }
+        }
         return out
     }
 

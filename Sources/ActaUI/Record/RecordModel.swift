@@ -125,17 +125,26 @@ public struct RecordModel: Sendable {
     /// The right pane's lines, as drawn.
     public var detailLines: [PaneLine] { detailLayout.lines }
     /// The right pane's lines, made once per change of what they show.
-    var detailLayout: DetailLayout {
-        let key = RenderMemo.DetailKey(content: contentToken, row: selectedRow, mode: mode, pane: pane,
-                                       actionSelection: actionSelection, width: rightPane.width, height: height,
-                                       language: language, now: detailClock)
-        return memo.detailLayout(key) { DetailPane.lines(self, shown, width: rightPane.width) }
+    var detailLayout: DetailLayout { memo.detailLayout(detailKey) { DetailPane.lines(self, shown, width: rightPane.width) } }
+    /// Everything the right pane's lines depend on.
+    var detailKey: RenderMemo.DetailKey {
+        RenderMemo.DetailKey(content: contentToken, row: selectedRow, mode: mode, pane: pane, actionSelection: actionSelection,
+                             width: rightPane.width, height: height, language: language, now: detailClock)
     }
     /// The right pane's lines made afresh, with no memo (what the memo must equal).
-    var freshDetailLayout: DetailLayout { DetailLayout(DetailPane.lines(self, shown, width: rightPane.width)) }
+    var freshDetailLayout: DetailLayout { DetailLayout(DetailPane.lines(self, shown, width: rightPane.width, memo: false)) }
+    /// The time, when something below the top bar shows a clock running (or changes not yet
+    /// written, stamped now, are shown): a frame kept from an earlier second must not be reused.
+    var frameClock: Timestamp? {
+        if case .speakers = mode { return now }
+        if !pending.isEmpty { return now }
+        return detailClock
+    }
     /// The time, when the right pane shows a clock running: the selected item's or a speaker's.
     var detailClock: Timestamp? {
         guard case .item(let n) = selectedRow else { return nil }
+        // Changes not yet written are stamped now: their times move with the clock.
+        if !pending.isEmpty { return now }
         let s = shown
         if s.runningItem == n || s.speakers[n]?.interventions.contains(where: \.isRunning) == true { return now }
         return nil

@@ -4,6 +4,19 @@ import ActaCore
 public enum RecordView {
     /// `memo: false` makes every part afresh: what the memoised render must always equal.
     public static func render(_ m: RecordModel, memo: Bool = true) -> Screen {
+        guard memo, !m.isTooSmall else { return frame(m, memo: memo) }
+        // A clock second changes the top bar alone (unless a clock runs below it too): the rest
+        // of the last frame is kept, and the adapter sends only the cells that changed.
+        let key = RenderMemo.FrameKey(content: m.contentToken, width: m.width, height: m.height, navigator: m.navigator,
+                                      mode: m.mode, message: m.message, lastWriteError: m.lastWriteError,
+                                      searchHistory: m.searchHistory, language: m.language, clock: m.frameClock)
+        var made = false
+        var screen = m.memo.frame(key) { made = true; return frame(m, memo: true) }
+        if !made { topBar(m, m.shown, &screen, memo: true) }
+        return screen
+    }
+
+    static func frame(_ m: RecordModel, memo: Bool) -> Screen {
         var screen = Screen(width: m.width, height: m.height)
         let t = { (es: String, en: String) in m.language == .es ? es : en }
         if m.isTooSmall {
@@ -167,15 +180,30 @@ public enum RecordView {
     /// The right pane, scrolled so that what has the focus (a field's cursor, the selected acuerdo) is in view.
     static func details(_ m: RecordModel, _ screen: inout Screen, x: Int, width: Int, memo: Bool) {
         let layout = memo ? m.detailLayout : m.freshDetailLayout
-        let lines = layout.lines
         let height = m.paneHeight
-        let first = PaneLine.firstShown(count: lines.count, focus: layout.focus, height: height, preferred: m.navigator.detailScroll)
-        for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
-            line.draw(into: &screen, row: 1 + i, x: x, width: width)
+        let first = PaneLine.firstShown(count: layout.lines.count, focus: layout.focus, height: height, preferred: m.navigator.detailScroll)
+        guard memo else { return details(m, layout, first: first, &screen, top: 1, x: x, width: width) }
+        // Moving back to an item shows its pane as drawn before: the cells are kept, not the text
+        // placed again character by character. The pane's columns plus the scroll marks' one.
+        let key = RenderMemo.PaneKey(detail: m.detailKey, first: first)
+        let pane = m.memo.pane(key) {
+            var pane = Screen(width: width + 1, height: height)
+            details(m, layout, first: first, &pane, top: 0, x: 0, width: width)
+            return pane
+        }
+        for row in 0..<height { screen.place(pane.row(row), row: 1 + row, column: x) }
+        if let cursor = pane.cursor { screen.cursor = (1 + cursor.row, x + cursor.column) }
+    }
+
+    /// The right pane's lines from `first`, at rows `top`… and columns `x`…, with its scroll marks.
+    static func details(_ m: RecordModel, _ layout: DetailLayout, first: Int, _ screen: inout Screen, top: Int, x: Int, width: Int) {
+        let height = m.paneHeight
+        for (i, line) in layout.lines.dropFirst(first).prefix(height).enumerated() {
+            line.draw(into: &screen, row: top + i, x: x, width: width)
         }
         let role: Role = m.pane == .details ? .key : .dim
-        if first > 0 { screen.put("↑", row: 1, column: x + width, role: role) }
-        if first + height < lines.count { screen.put("↓", row: height, column: x + width, role: role) }
+        if first > 0 { screen.put("↑", row: top, column: x + width, role: role) }
+        if first + height < layout.lines.count { screen.put("↓", row: top + height - 1, column: x + width, role: role) }
     }
 
     /// Draws lines in the right pane, scrolled so the focus is in view.

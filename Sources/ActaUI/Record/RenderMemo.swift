@@ -44,6 +44,40 @@ final class RenderMemo: Sendable {
         let now: Timestamp?
     }
 
+    /// The right pane as drawn: its lines, and the first shown.
+    struct PaneKey: Equatable {
+        let detail: DetailKey
+        let first: Int
+    }
+
+    /// A part of the right pane that keys typed into a field do not change.
+    struct BlockKey: Equatable {
+        enum Part: Equatable {
+            case notes(item: Int)
+            case actionItems(item: Int, pane: RecordModel.Pane, selection: Int)
+        }
+        let content: UInt64
+        let part: Part
+        let width: Int
+        let height: Int
+        let language: Language
+    }
+
+    /// Everything a whole frame reads but the clock; `clock` is the time only when something
+    /// below the top bar shows it running.
+    struct FrameKey: Equatable {
+        let content: UInt64
+        let width: Int
+        let height: Int
+        let navigator: AgendaNavigator
+        let mode: RecordModel.Mode
+        let message: RecordModel.StatusMessage?
+        let lastWriteError: String?
+        let searchHistory: [String]
+        let language: Language
+        let clock: Timestamp?
+    }
+
     /// Everything `KeyMap.drawHints` reads.
     struct HintKey: Equatable {
         let contexts: [KeyContext]
@@ -75,6 +109,10 @@ final class RenderMemo: Sendable {
     private struct State {
         /// The last few of each, newest last: moving back and forth between items reuses them.
         var details = Recent<DetailKey, DetailLayout>(capacity: 4)
+        var blocks = Recent<BlockKey, [PaneLine]>(capacity: 4)
+        var panes = Recent<PaneKey, Screen>(capacity: 4)
+        /// The last frame: when only the clock moved, only its top bar is made again.
+        var frame = Recent<FrameKey, Screen>(capacity: 1)
         var hints = Recent<HintKey, [Cell]>(capacity: 4)
         var topBar = Recent<TopBarKey, [Cell]>(capacity: 2)
         /// Rows of the agenda as drawn; emptied when it grows past a few screens (old content).
@@ -90,6 +128,27 @@ final class RenderMemo: Sendable {
         let layout = DetailLayout(make())
         state.withLock { $0.details.put(key, layout) }
         return layout
+    }
+
+    func block(_ key: BlockKey, _ make: () -> [PaneLine]) -> [PaneLine] {
+        if let hit = state.withLock({ $0.blocks.take(key) }) { return hit }
+        let lines = make()
+        state.withLock { $0.blocks.put(key, lines) }
+        return lines
+    }
+
+    func pane(_ key: PaneKey, _ make: () -> Screen) -> Screen {
+        if let hit = state.withLock({ $0.panes.take(key) }) { return hit }
+        let screen = make()
+        state.withLock { $0.panes.put(key, screen) }
+        return screen
+    }
+
+    func frame(_ key: FrameKey, _ make: () -> Screen) -> Screen {
+        if let hit = state.withLock({ $0.frame.take(key) }) { return hit }
+        let screen = make()
+        state.withLock { $0.frame.put(key, screen) }
+        return screen
     }
 
     func hintRow(_ key: HintKey, _ make: () -> [Cell]) -> [Cell] {
