@@ -59,14 +59,23 @@ struct CommonOptions: ParsableArguments {
 
     /// The sessions folder in use: `--sessions`, `ACTA_SESSIONS`, or found walking up like git.
     var location: SessionsLocator.Location {
-        SessionsLocator.locate(option: sessions, environment: processEnvironment)
+        Self.withSnapshots(SessionsLocator.locate(option: sessions, environment: processEnvironment))
     }
 
     var directory: SessionsDirectory { location.directory }
 
     /// The folder named on the command line, else the one located.
-    func location(argument: String?) -> SessionsLocator.Location {
-        argument.map { SessionsLocator.Location(directory: SessionsDirectory(root: $0), source: .option) } ?? location
+    /// - Parameter mayWriteInFolder: false for `acta review`, which never writes into the sessions folder.
+    func location(argument: String?, mayWriteInFolder: Bool = true) -> SessionsLocator.Location {
+        let found = argument.map { SessionsLocator.Location(directory: SessionsDirectory(root: $0), source: .option) }
+            ?? SessionsLocator.locate(option: sessions, environment: processEnvironment)
+        return Self.withSnapshots(found, mayWriteInFolder: mayWriteInFolder)
+    }
+
+    /// Long journals open from snapshots kept beside the session index (see DECISIONS).
+    static func withSnapshots(_ location: SessionsLocator.Location, mayWriteInFolder: Bool = true) -> SessionsLocator.Location {
+        let snapshots = JournalSnapshots(environment: processEnvironment, mayWriteInFolder: mayWriteInFolder)
+        return SessionsLocator.Location(directory: location.directory.caching(snapshots), source: location.source)
     }
 }
 

@@ -50,7 +50,7 @@ struct Record: ParsableCommand {
         }
         // One writer per session across machines: the journal says who has been writing it.
         let recorder = MesaSharing.recorder
-        if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
+        if let first = current.lastRecorder, first != recorder, !takeOver {
             printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión.",
                          "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session."))
             NextStep.print(language, es: "Para seguirla desde aquí:", en: "To follow it from here:", common.command("review", "--follow", name))

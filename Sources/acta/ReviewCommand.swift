@@ -42,7 +42,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let location = common.location(argument: sessionsDir)
+        let location = common.location(argument: sessionsDir, mayWriteInFolder: false)
         let dir = location.directory
         try requireSessionsFolder(location, language)
         if sync {
