@@ -307,7 +307,9 @@ public final class CursesTerminal {
                         if !old.isEmpty, old[i] == new[i], column + 1 >= width || old[i + 1] == new[i + 1] { continue }
                         let cell = new[i]
                         var n = 0
-                        if DisplayWidth.of(cell.character) == 2 && column + 1 >= columns {
+                        if let ascii = cell.ascii {
+                            scalars[0] = wchar_t(ascii); n = 1
+                        } else if DisplayWidth.of(cell.character) == 2 && column + 1 >= columns {
                             scalars[0] = 32; n = 1
                         } else {
                             for scalar in cell.character.unicodeScalars where n < 4 { scalars[n] = wchar_t(bitPattern: scalar.value); n += 1 }

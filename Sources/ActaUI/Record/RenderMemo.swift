@@ -111,8 +111,9 @@ final class RenderMemo: Sendable {
         var details = Recent<DetailKey, DetailLayout>(capacity: 4)
         var blocks = Recent<BlockKey, [PaneLine]>(capacity: 4)
         var panes = Recent<PaneKey, Screen>(capacity: 4)
-        /// The last frame: when only the clock moved, only its top bar is made again.
-        var frame = Recent<FrameKey, Screen>(capacity: 1)
+        /// The last frames: when only the clock moved, or a move comes back to where it was,
+        /// only the top bar is made again.
+        var frame = Recent<FrameKey, Screen>(capacity: 4)
         var hints = Recent<HintKey, [Cell]>(capacity: 4)
         var topBar = Recent<TopBarKey, [Cell]>(capacity: 2)
         /// Rows of the agenda as drawn; emptied when it grows past a few screens (old content).
