@@ -96,6 +96,13 @@ final class RenderMemo: Sendable {
         let language: Language
     }
 
+    /// The top bar's title, cut to the room the clocks leave it.
+    struct TitleKey: Equatable {
+        let content: UInt64
+        let room: Int
+        let language: Language
+    }
+
     /// Everything one agenda row reads: the row, the session's content, the pane's width, and
     /// how the selection paints it (nil: not selected).
     struct AgendaRowKey: Hashable {
@@ -116,6 +123,7 @@ final class RenderMemo: Sendable {
         var frame = Recent<FrameKey, Screen>(capacity: 4)
         var hints = Recent<HintKey, [Cell]>(capacity: 4)
         var topBar = Recent<TopBarKey, [Cell]>(capacity: 2)
+        var titles = Recent<TitleKey, String>(capacity: 2)
         /// Rows of the agenda as drawn; emptied when it grows past a few screens (old content).
         var agendaRows: [AgendaRowKey: [Cell]] = [:]
     }
@@ -164,6 +172,13 @@ final class RenderMemo: Sendable {
         let cells = make()
         state.withLock { $0.topBar.put(key, cells) }
         return cells
+    }
+
+    func title(_ key: TitleKey, _ make: () -> String) -> String {
+        if let hit = state.withLock({ $0.titles.take(key) }) { return hit }
+        let title = make()
+        state.withLock { $0.titles.put(key, title) }
+        return title
     }
 
     func agendaRow(_ key: AgendaRowKey, _ make: () -> [Cell]) -> [Cell] {
