@@ -25,7 +25,7 @@ struct Search: ParsableCommand {
         let language = common.language
         let location = common.location
         try requireSessionsFolder(location, language)
-        let index = SessionIndex(location.directory, environment: ProcessInfo.processInfo.environment)
+        let index = SessionIndex(location.directory, environment: processEnvironment)
         let (hits, sessions) = index.search(words.joined(separator: " "))
         let byName = Dictionary(sessions.compactMap { s in s.summary.map { (s.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let rows = hits.map { hit -> [String] in
