@@ -17,33 +17,44 @@ enum QuickStart {
     static func command(_ arguments: [String]) -> Command? {
         if arguments == ["--version"] { return .version }
         guard arguments.first == "record" else { return nil }
-        var session: String?
-        var options: [String: String] = [:]
-        var flags: Set<String> = []
+        // Plain variables, not a dictionary or set: each new generic type costs the runtime a scan
+        // of every protocol conformance in the binary.
+        var session: String?, sessions: String?, lang: String?
+        var takeOver = false, noClock = false
         var rest = arguments.dropFirst()
         while let argument = rest.popFirst() {
             switch argument {
             case "--sessions", "--lang":
-                guard options[argument] == nil, let value = rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") else { return nil }
-                options[argument] = value
-            case "--take-over", "--no-clock":
-                guard flags.insert(argument).inserted else { return nil }
+                guard let value = rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") else { return nil }
+                if argument == "--sessions" {
+                    guard sessions == nil else { return nil }
+                    sessions = value
+                } else {
+                    guard lang == nil else { return nil }
+                    lang = value
+                }
+            case "--take-over":
+                guard !takeOver else { return nil }
+                takeOver = true
+            case "--no-clock":
+                guard !noClock else { return nil }
+                noClock = true
             default:
                 guard session == nil, !argument.isEmpty, !argument.hasPrefix("-") else { return nil }
                 session = argument
             }
         }
         guard let session else { return nil }
-        if let lang = options["--lang"], Language(rawValue: lang.lowercased()) == nil { return nil }
+        if let lang, Language(rawValue: lang.lowercased()) == nil { return nil }
         // Every property is set: a property wrapper ArgumentParser did not fill traps when read.
         var common = CommonOptions()
-        common.lang = options["--lang"]
-        common.sessions = options["--sessions"]
+        common.lang = lang
+        common.sessions = sessions
         var record = Record()
         record.common = common
         record.session = session
-        record.takeOver = flags.contains("--take-over")
-        record.noClock = flags.contains("--no-clock")
+        record.takeOver = takeOver
+        record.noClock = noClock
         return .record(record)
     }
 }
