@@ -26,7 +26,8 @@ enum InProcessFigures {
         let now = Timestamp(iso: "2023-10-18T12:00:00-06:00")!
         var largest: Session?
         for n in sizes {
-            let dir = SessionsDirectory(root: "\(out)/j\(n)")
+            // Loaded as `acta record` loads it: from a journal snapshot when one is kept (in $XDG_CACHE_HOME).
+            let dir = SessionsDirectory(root: "\(out)/j\(n)").caching(JournalSnapshots(environment: ProcessInfo.processInfo.environment))
             var loaded = dir.load("2023-10-18-larga")
             emit("load_\(n)", median(runs: n >= 100_000 ? 3 : 7) { loaded = dir.load("2023-10-18-larga") })
             guard let session = loaded.session else { print("cannot load j\(n): \(loaded.diagnostics.first?.formatted(.en) ?? "")"); exit(1) }

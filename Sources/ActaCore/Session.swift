@@ -14,6 +14,11 @@ public struct ItemTiming: Sendable, Hashable {
     public struct Span: Sendable, Hashable {
         public var start: Timestamp
         public var end: Timestamp?
+
+        public init(start: Timestamp, end: Timestamp?) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public var spans: [Span] = []
@@ -57,35 +62,66 @@ public struct NextSession: Sendable, Hashable {
 public struct SessionProblem: Sendable, Hashable {
     public let seq: Int
     public let message: LocalizedText
+
+    public init(seq: Int, message: LocalizedText) {
+        self.seq = seq
+        self.message = message
+    }
 }
 
 /// A session at a moment: the fold of its journal's events over its agenda and plan.
 /// Nothing else is the source of truth.
+///
+/// The fold is kept incrementally: each standing content event keeps how to take it back
+/// (`FoldStep`), so a new event, undoing the latest change and redoing onto the end cost O(1);
+/// anything else (an undo of an older change, a redo under a later one, sequence numbers out of
+/// order) re-folds, and always gives exactly what folding the whole journal gives.
 public struct Session: Sendable {
     public let agenda: Agenda
     public let plan: Plan
-    public private(set) var events: [SessionEvent] = []
+    /// Every event of the journal, in order (those a snapshot covers are read only when needed).
+    public internal(set) var events = SessionEventLog([])
 
-    public private(set) var attendance: [String: Attendance] = [:]
-    public private(set) var timings: [Int: ItemTiming] = [:]
-    public private(set) var reports: [MilestoneKey: MilestoneReport] = [:]
-    public private(set) var notes: [Int: [String]] = [:]
-    public private(set) var actionItems: [ActionItem] = []
+    public internal(set) var attendance: [String: Attendance] = [:]
+    public internal(set) var timings: [Int: ItemTiming] = [:]
+    public internal(set) var reports: [MilestoneKey: MilestoneReport] = [:]
+    public internal(set) var notes: [Int: [String]] = [:]
+    public internal(set) var actionItems: [ActionItem] = []
     /// Acuerdos of earlier sessions closed (true) or reopened (false) in this one, last word wins.
-    public private(set) var carriedClosures: [ActionItemRef: Bool] = [:]
-    public private(set) var nextSession: NextSession?
+    public internal(set) var carriedClosures: [ActionItemRef: Bool] = [:]
+    public internal(set) var nextSession: NextSession?
     /// Each item's list of speakers (only items where someone asked for the floor).
-    public private(set) var speakers: [Int: SpeakersList] = [:]
-    public private(set) var problems: [SessionProblem] = []
+    public internal(set) var speakers: [Int: SpeakersList] = [:]
+    /// Undo/redo events that could not apply (journal order), then content events that could not.
+    public internal(set) var problems: [SessionProblem] = []
     /// Content events that undo can take back, oldest first.
-    public private(set) var undoStack: [Int] = []
+    public internal(set) var undoStack: [Int] = []
     /// Undone events that redo can bring back, most recent last.
-    public private(set) var redoStack: [Int] = []
+    public internal(set) var redoStack: [Int] = []
+    /// The session's start and end typed by the secretary (`time_corrected` without an item).
+    public internal(set) var correctedStart: Timestamp?
+    public internal(set) var correctedEnd: Timestamp?
+
+    /// The standing content events in journal order, each with how to take it back.
+    var steps: [FoldStep] = []
+    /// The content events standing, in the order undo and redo left them (the fold's first pass).
+    var done: [Int] = []
+    /// How many of `problems` are undo/redo events that could not apply (they come first).
+    var controlProblemCount = 0
+    /// Sequence numbers strictly increase (as every journal acta reads): the incremental paths hold.
+    var inOrder = true
+    /// Facts about the events themselves, kept so no caller has to walk them.
+    var marks = EventMarks()
+    /// The latest standing event not in `steps` (restored from a snapshot, whose steps are not
+    /// kept): undo reaching below it, or redo under it, re-folds.
+    var baseTopSeq = Int.min
 
     public init(agenda: Agenda, plan: Plan, events: [SessionEvent] = []) {
         self.agenda = agenda
         self.plan = plan
-        self.events = events
+        self.events = SessionEventLog(events)
+        inOrder = zip(events, events.dropFirst()).allSatisfy { $0.seq < $1.seq }
+        for event in events { marks.note(event) }
         refold()
     }
 
@@ -95,22 +131,21 @@ public struct Session: Sendable {
 
     /// Journals are untrusted: readers refuse numbers beyond `JournalLimits`, and this saturates
     /// rather than trap if one slipped through.
-    public var nextSeq: Int { (events.last?.seq ?? 0).saturatingSuccessor }
-    public var startedAt: Timestamp? { events.first?.at }
-    public var lastEventAt: Timestamp? { events.last?.at }
-    /// The session's start and end typed by the secretary (`time_corrected` without an item).
-    public private(set) var correctedStart: Timestamp?
-    public private(set) var correctedEnd: Timestamp?
+    public var nextSeq: Int { (marks.lastSeq ?? 0).saturatingSuccessor }
+    public var startedAt: Timestamp? { marks.firstAt }
+    public var lastEventAt: Timestamp? { marks.lastAt }
+    /// Who wrote the latest line that says (see `SessionEvent.recorder`).
+    public var lastRecorder: String? { marks.lastRecorder }
 
     /// When the session began: as corrected, else its first recorded event (corrections aside,
     /// which may be typed long after).
     public var heldFrom: Timestamp? {
-        correctedStart ?? events.first { if case .timeCorrected = $0.kind { return false } else { return true } }?.at
+        correctedStart ?? marks.firstHeldAt
     }
 
     /// When the session ended: as corrected, else its last recorded event (corrections aside).
     public var heldUntil: Timestamp? {
-        correctedEnd ?? events.last { if case .timeCorrected = $0.kind { return false } else { return true } }?.at
+        correctedEnd ?? marks.lastHeldAt
     }
     /// The item being held now, if any.
     public var runningItem: Int? { timings.first { $0.value.isRunning }?.key }
@@ -119,14 +154,40 @@ public struct Session: Sendable {
     public func actionItem(_ number: Int) -> ActionItem? { actionItems.first { $0.number == number } }
     public var nextActionItemNumber: Int { (actionItems.map(\.number).max() ?? 0).saturatingSuccessor }
 
+    /// The event with that sequence number, if the journal holds one.
+    public func event(seq: Int) -> SessionEvent? {
+        guard inOrder else { return events.first { $0.seq == seq } }
+        // Recent events first: those a snapshot covers are read only when one of them is asked for.
+        if let first = events.recent.first, first.seq <= seq { return Self.find(seq, in: events.recent) }
+        return Self.find(seq, in: events)
+    }
+
+    private static func find<C: RandomAccessCollection>(_ seq: Int, in events: C) -> SessionEvent? where C.Element == SessionEvent, C.Index == Int {
+        var low = events.startIndex, high = events.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].seq < seq { low = mid + 1 } else { high = mid }
+        }
+        return low < events.endIndex && events[low].seq == seq ? events[low] : nil
+    }
+
     /// Appends an event (already validated or not: invalid ones become problems).
     public mutating func apply(_ event: SessionEvent) {
+        let ordered = inOrder && (marks.lastSeq.map { $0 < event.seq } ?? true)
         events.append(event)
-        switch event.kind {
-        case .undone, .redone:
+        marks.note(event)
+        guard ordered else {
+            inOrder = false
             refold()
+            return
+        }
+        switch event.kind {
+        case .undone(let seq): undo(seq, by: event)
+        case .redone(let seq): redo(seq, by: event)
         default:
-            applyContent(event, recordingUndo: true)
+            done.append(event.seq)
+            redoStack.removeAll()
+            if applyStep(event) { undoStack.append(event.seq) }
         }
     }
 
@@ -211,7 +272,7 @@ public struct Session: Sendable {
                                      en: "the start \(what.en) (\(time.clock)) is after its end (\(end.clock))")
             }
         case .undone(let seq):
-            if !undoStack.contains(seq) {
+            if undoStack.last != seq && !undoStack.contains(seq) {
                 return LocalizedText(es: "no se puede deshacer el evento \(seq): no existe o ya está deshecho",
                                      en: "cannot undo event \(seq): it does not exist or is already undone")
             }
@@ -227,126 +288,6 @@ public struct Session: Sendable {
     private func unknownItem(_ item: Int) -> LocalizedText {
         LocalizedText(es: "la agenda no tiene punto \(item) (tiene \(agenda.items.count))",
                       en: "the agenda has no item \(item) (it has \(agenda.items.count))")
-    }
-
-    /// Recomputes everything from the events, honouring undo and redo.
-    private mutating func refold() {
-        attendance = [:]; timings = [:]; reports = [:]; notes = [:]; actionItems = []
-        carriedClosures = [:]; nextSession = nil; problems = []; speakers = [:]; correctedStart = nil; correctedEnd = nil
-        // First pass: which content events stand after every undo/redo.
-        var done: [Int] = []
-        var redo: [Int] = []
-        var inactive = Set<Int>()
-        for event in events {
-            switch event.kind {
-            case .undone(let seq):
-                if let i = done.lastIndex(of: seq) {
-                    done.remove(at: i); redo.append(seq); inactive.insert(seq)
-                } else {
-                    problems.append(SessionProblem(seq: event.seq, message: LocalizedText(
-                        es: "no se puede deshacer el evento \(seq): no existe o ya está deshecho",
-                        en: "cannot undo event \(seq): it does not exist or is already undone")))
-                }
-            case .redone(let seq):
-                if let i = redo.lastIndex(of: seq) {
-                    redo.remove(at: i); done.append(seq); inactive.remove(seq)
-                } else {
-                    problems.append(SessionProblem(seq: event.seq, message: LocalizedText(
-                        es: "no se puede rehacer el evento \(seq): no está deshecho",
-                        en: "cannot redo event \(seq): it is not undone")))
-                }
-            default:
-                done.append(event.seq)
-                redo.removeAll()
-            }
-        }
-        // Second pass: apply the standing events in journal order.
-        for event in events where !inactive.contains(event.seq) {
-            if case .undone = event.kind { continue }
-            if case .redone = event.kind { continue }
-            applyContent(event, recordingUndo: false)
-        }
-        undoStack = done.filter { seq in !problems.contains { $0.seq == seq } }
-        redoStack = redo
-    }
-
-    private mutating func applyContent(_ event: SessionEvent, recordingUndo: Bool) {
-        if let problem = problem(with: event.kind) {
-            problems.append(SessionProblem(seq: event.seq, message: problem))
-            return
-        }
-        if recordingUndo {
-            undoStack.append(event.seq)
-            redoStack.removeAll()
-        }
-        switch event.kind {
-        case .attendanceMarked(let seat, let present, let delegate):
-            attendance[seat] = Attendance(present: present, delegate: delegate)
-        case .itemStarted(let item):
-            // Starting an item ends whichever one was running, and a turn at the floor in it.
-            for (number, timing) in timings where timing.isRunning && number != item {
-                timings[number]?.spans[timing.spans.count - 1].end = event.at
-                endTurn(in: number, at: event.at)
-            }
-            if timings[item]?.isRunning != true {
-                timings[item, default: ItemTiming()].spans.append(.init(start: event.at, end: nil))
-            }
-        case .itemEnded(let item):
-            if let timing = timings[item], timing.isRunning {
-                timings[item]?.spans[timing.spans.count - 1].end = event.at
-            }
-            endTurn(in: item, at: event.at)
-        case .milestoneReported(let report):
-            reports[report.key] = report
-        case .noteAdded(let item, let text):
-            notes[item, default: []].append(text)
-        case .actionItemAdded(let item):
-            actionItems.append(item)
-        case .actionItemEdited(let number, let changes):
-            guard let i = actionItems.firstIndex(where: { $0.number == number }) else { return }
-            if let kind = changes.kind { actionItems[i].kind = kind }
-            if let text = changes.text { actionItems[i].text = text }
-            if let responsible = changes.responsible { actionItems[i].responsible = responsible }
-            if let due = changes.due { actionItems[i].due = due }
-        case .actionItemClosed(let number, let session), .actionItemReopened(let number, let session):
-            let closed: Bool
-            if case .actionItemClosed = event.kind { closed = true } else { closed = false }
-            if let session {
-                carriedClosures[ActionItemRef(session: session, number: number)] = closed
-            } else if let i = actionItems.firstIndex(where: { $0.number == number }) {
-                actionItems[i].closed = closed
-            }
-        case .nextSessionSet(let date, let note):
-            nextSession = NextSession(date: date, note: note)
-        case .timeCorrected(let item, let boundary, let time):
-            switch (item, boundary) {
-            case (let n?, .start): timings[n, default: ItemTiming()].correctedStart = time
-            case (let n?, .end): timings[n, default: ItemTiming()].correctedEnd = time
-            case (nil, .start): correctedStart = time
-            case (nil, .end): correctedEnd = time
-            }
-        case .speakerQueued(let item, let speaker):
-            speakers[item, default: SpeakersList()].queue.append(speaker)
-        case .speakerWithdrawn(let item, let position):
-            speakers[item]?.queue.remove(at: position - 1)
-        case .floorGiven(let item):
-            // One speaker at a time in the whole mesa.
-            for number in speakers.keys { endTurn(in: number, at: event.at) }
-            guard let next = speakers[item]?.queue.first else { return }
-            speakers[item]?.queue.removeFirst()
-            speakers[item]?.interventions.append(Intervention(speaker: next, start: event.at, end: nil))
-        case .floorEnded(let item):
-            endTurn(in: item, at: event.at)
-        case .interventionSummarized(let item, let index, let summary):
-            speakers[item]?.interventions[index - 1].summary = summary
-        case .undone, .redone:
-            break
-        }
-    }
-
-    private mutating func endTurn(in item: Int, at time: Timestamp) {
-        guard let last = speakers[item]?.interventions.indices.last, speakers[item]?.interventions[last].end == nil else { return }
-        speakers[item]?.interventions[last].end = time
     }
 
     /// Reported hitos in agenda order.

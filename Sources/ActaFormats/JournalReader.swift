@@ -14,6 +14,13 @@ public struct JournalContents: Sendable {
     public var lineOfSeq: [Int: Int]
     /// The last line had no newline and could not be read: it was being written when the process died.
     public var tornTail: Bool
+    /// Where each event's line ends in the bytes read (just after its line feed), so a snapshot
+    /// can cover the journal up to any event.
+    public var lineEnds: [Int] = []
+    /// Lines read in all, blank and skipped ones included.
+    public var lineCount = 0
+    /// The sequence number of the last event read (0 when none).
+    public var lastSeq = 0
 }
 
 /// Reads a whole journal. Whatever it holds, this never fails: a line that cannot be an event
@@ -24,12 +31,14 @@ public enum JournalReader {
         read(bytes: Array(text.utf8), file: file)
     }
 
-    public static func read(bytes: [UInt8], file: String) -> JournalContents {
+    /// Reads from `offset` (the start of a line) on, numbering lines after `lineCount` and checking
+    /// order after `lastSeq`: the same as reading the whole journal, for the part after a snapshot.
+    public static func read(bytes: [UInt8], file: String, from offset: Int = 0, lineCount: Int = 0, lastSeq: Int = 0) -> JournalContents {
         var contents = JournalContents(events: [], diagnostics: [], lineOfSeq: [:], tornTail: false)
         let endsClean = bytes.isEmpty || bytes.last == 0x0A
-        var lastSeq = 0
-        var number = 0
-        var start = bytes.startIndex
+        var lastSeq = lastSeq
+        var number = lineCount
+        var start = offset
         while start < bytes.endIndex {
             let end = nextNewline(in: bytes, from: start)
             number += 1
@@ -71,10 +80,13 @@ public enum JournalReader {
                 lastSeq = event.seq
                 contents.events.append(event)
                 contents.lineOfSeq[event.seq] = number
+                contents.lineEnds.append(min(start, bytes.endIndex))
             } catch {
                 skip(error)
             }
         }
+        contents.lineCount = number
+        contents.lastSeq = lastSeq
         return contents
     }
 }

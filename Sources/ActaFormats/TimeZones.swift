@@ -34,7 +34,20 @@ public enum TimeZones {
     /// Now, in the zone's local time.
     public static func now(in identifier: String) -> Timestamp {
         let seconds = Int(Date().timeIntervalSince1970.rounded(.down))
-        return Timestamp(epochSeconds: seconds, offsetMinutes: offsetMinutes(identifier, atEpochSeconds: seconds))
+        return Timestamp(epochSeconds: seconds, offsetMinutes: currentOffset(identifier, atEpochSeconds: seconds))
+    }
+
+    /// The zone's offset now, asked of the database again only once the zone's next change of
+    /// offset (daylight saving) has passed: the record screen asks every second.
+    private static let offsets = Mutex<[String: (offset: Int, from: Int, until: Int)]>([:])
+
+    private static func currentOffset(_ identifier: String, atEpochSeconds seconds: Int) -> Int {
+        if let known = offsets.withLock({ $0[identifier] }), known.from <= seconds, seconds < known.until { return known.offset }
+        let offset = offsetMinutes(identifier, atEpochSeconds: seconds)
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let next = zone(identifier)?.nextDaylightSavingTimeTransition(after: date).map { Int($0.timeIntervalSince1970.rounded(.down)) }
+        offsets.withLock { $0[identifier] = (offset, seconds, next ?? Int.max) }
+        return offset
     }
 
     /// The instant at a wall-clock time of a day in the zone (the offset of that moment, daylight saving included).

@@ -15,6 +15,8 @@ public struct LoadedSession: Sendable {
 /// The `sessions/` folder: plans under `plans/`, one folder per session.
 public struct SessionsDirectory: Sendable {
     public let root: String
+    /// Journal snapshots to load long journals from (nil: every journal is read whole).
+    public internal(set) var snapshots: JournalSnapshots?
 
     public init(root: String) {
         var r = root
@@ -171,28 +173,19 @@ public struct SessionsDirectory: Sendable {
             return done(nil)
         }
         let journalPath = "\(dir)/\(Self.journalFile)"
-        var events: [SessionEvent] = []
-        var lineOfSeq: [Int: Int] = [:]
-        if FileIO.exists(journalPath) || FileIO.isSymbolicLink(journalPath) {
-            do {
-                let contents = JournalReader.read(bytes: try bytes(journalPath, limit: InputLimits.journalFileBytes), file: journalPath)
-                diagnostics += contents.diagnostics
-                events = contents.events
-                lineOfSeq = contents.lineOfSeq
-            } catch {
-                // A journal that cannot be read at all (a link, too large, unreadable) must not be
-                // recorded over: the session is not opened.
-                diagnostics.append(error)
-                return done(nil)
-            }
+        guard FileIO.exists(journalPath) || FileIO.isSymbolicLink(journalPath) else {
+            return done(Session(agenda: agenda, plan: plan))
         }
-        let session = Session(agenda: agenda, plan: plan, events: events)
-        for problem in session.problems {
-            diagnostics.append(Diagnostic(file: journalPath, line: lineOfSeq[problem.seq] ?? 1, column: 1,
-                                          message: LocalizedText(es: problem.message.es + "; el evento se ignora",
-                                                                 en: problem.message.en + "; the event is skipped")))
+        do {
+            let (session, problems, _) = try fold(journalAt: journalPath, name: name, agenda: agenda, plan: plan)
+            diagnostics += problems
+            return done(session)
+        } catch {
+            // A journal that cannot be read at all (a link, too large, unreadable) must not be
+            // recorded over: the session is not opened.
+            diagnostics.append(error)
+            return done(nil)
         }
-        return done(session)
     }
 
     public func loadAll() -> [LoadedSession] {

@@ -87,18 +87,9 @@ enum SummaryCoding {
         w.string(s.name); w.date(s.date); w.string(s.actaNumber); w.string(s.title); w.string(s.planID)
         w.bool(s.isDemonstration)
         w.int(s.reports.count)
-        for r in s.reports {
-            w.int(r.item); w.int(r.key.commitment); w.int(r.key.milestone)
-            w.int(r.status.map { MilestoneStatus.allCases.firstIndex(of: $0)! } ?? -1)
-            w.optionalInt(r.percent); w.bool(r.validated); w.bool(r.rescheduled); w.string(r.evidence); w.string(r.note)
-        }
+        for r in s.reports { w.report(r) }
         w.int(s.actionItems.count)
-        for a in s.actionItems {
-            w.int(a.number); w.int(a.item); w.bool(a.kind == .task); w.string(a.text); w.string(a.responsible)
-            w.bool(a.due != nil)
-            if let due = a.due { w.date(due) }
-            w.bool(a.closed)
-        }
+        for a in s.actionItems { w.actionItem(a) }
         let closures = s.carriedClosures.sorted { $0.key < $1.key }
         w.int(closures.count)
         for (ref, closed) in closures { w.string(ref.session); w.int(ref.number); w.bool(closed) }
@@ -117,21 +108,9 @@ enum SummaryCoding {
         let name = try r.string(), date = try r.date(), acta = try r.string(), title = try r.string(), plan = try r.string()
         let demonstration = try r.bool()
         var reports: [MilestoneReport] = []
-        for _ in 0..<(try r.count()) {
-            let item = try r.int(), c = try r.int(), m = try r.int(), statusIndex = try r.int()
-            guard statusIndex >= -1, statusIndex < MilestoneStatus.allCases.count else { throw Reader.Malformed() }
-            let status = statusIndex < 0 ? nil : MilestoneStatus.allCases[statusIndex]
-            reports.append(MilestoneReport(item: item, key: MilestoneKey(commitment: c, milestone: m), status: status,
-                                           percent: try r.optionalInt(), validated: try r.bool(), rescheduled: try r.bool(),
-                                           evidence: try r.string(), note: try r.string()))
-        }
+        for _ in 0..<(try r.count()) { reports.append(try r.report()) }
         var items: [ActionItem] = []
-        for _ in 0..<(try r.count()) {
-            let number = try r.int(), item = try r.int(), task = try r.bool(), text = try r.string(), responsible = try r.string()
-            let due = try r.bool() ? try r.date() : nil
-            items.append(ActionItem(number: number, item: item, kind: task ? .task : .decision, text: text,
-                                    responsible: responsible, due: due, closed: try r.bool()))
-        }
+        for _ in 0..<(try r.count()) { items.append(try r.actionItem()) }
         var closures: [ActionItemRef: Bool] = [:]
         for _ in 0..<(try r.count()) {
             let session = try r.string(), number = try r.int()

@@ -293,6 +293,17 @@ public final class CursesTerminal {
         let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0.cells : nil } ?? []
         let rows = min(h, frame.height), columns = min(w, frame.width), width = frame.width
         var scalars = [wchar_t](repeating: 0, count: 5)
+        // Each run of changed cells goes to ncurses in one call (it lays a wide character's
+        // second column itself); the window's cursor is left where the terminal's will be.
+        var run: [cchar_t] = []
+        run.reserveCapacity(columns)
+        var runStart = 0, end: (row: Int, column: Int)?
+        func flush(_ row: Int, to column: Int) {
+            guard !run.isEmpty else { return }
+            _ = run.withUnsafeBufferPointer { mvwadd_wchnstr(win, Int32(row), Int32(runStart), $0.baseAddress, Int32($0.count)) }
+            run.removeAll(keepingCapacity: true)
+            end = (row, column)
+        }
         // Straight over both frames' storage: a cell compared is a cell not copied or retained.
         frame.cells.withUnsafeBufferPointer { new in
             previous.withUnsafeBufferPointer { old in
@@ -302,12 +313,18 @@ public final class CursesTerminal {
                     if !old.isEmpty, memcmp(new.baseAddress! + base, old.baseAddress! + base, width * MemoryLayout<Cell>.stride) == 0 { continue }
                     for column in 0..<columns {
                         let i = base + column
+                        // The second column of a wide character belongs to its run, if any.
                         if new[i].isContinuation { continue }
                         // A wide cell whose second half changed is drawn again too.
-                        if !old.isEmpty, old[i] == new[i], column + 1 >= width || old[i + 1] == new[i + 1] { continue }
+                        if !old.isEmpty, old[i] == new[i], column + 1 >= width || old[i + 1] == new[i + 1] {
+                            flush(row, to: column)
+                            continue
+                        }
                         let cell = new[i]
                         var n = 0
-                        if DisplayWidth.of(cell.character) == 2 && column + 1 >= columns {
+                        if let ascii = cell.ascii {
+                            scalars[0] = wchar_t(ascii); n = 1
+                        } else if DisplayWidth.of(cell.character) == 2 && column + 1 >= columns {
                             scalars[0] = 32; n = 1
                         } else {
                             for scalar in cell.character.unicodeScalars where n < 4 { scalars[n] = wchar_t(bitPattern: scalar.value); n += 1 }
@@ -316,11 +333,14 @@ public final class CursesTerminal {
                         var cc = cchar_t()
                         let (attr, pair) = attributes(cell.role)
                         _ = scalars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attr, pair, nil) }
-                        _ = mvwadd_wch(win, Int32(row), Int32(column), &cc)
+                        if run.isEmpty { runStart = column }
+                        run.append(cc)
                     }
+                    flush(row, to: columns)
                 }
             }
         }
+        if frame.cursor == nil, let end { wmove(win, Int32(end.row), Int32(min(end.column, columns - 1))) }
         shown = frame
         if let cursor = frame.cursor {
             curs_set(1)

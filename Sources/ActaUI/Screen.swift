@@ -31,6 +31,9 @@ public struct Cell: Sendable, Hashable {
         set { glyph = Glyph.code(newValue) }
     }
 
+    /// The grapheme when it is one ASCII character (most cells): no Character need be made.
+    public var ascii: UInt8? { glyph >> 56 == 1 && glyph & 0xFF < 0x80 ? UInt8(glyph & 0xFF) : nil }
+
     public static let blank = Cell(character: " ", role: .normal, isContinuation: false)
 }
 

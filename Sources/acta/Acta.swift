@@ -6,6 +6,21 @@ import Foundation
 
 @main
 struct Acta: ParsableCommand {
+    static let version = "acta 0.1.0"
+
+    /// `acta --version` and plain `acta record` lines skip ArgumentParser's parse (see
+    /// QuickStart); everything else goes through it. Errors end the same way either way.
+    static func main() {
+        switch QuickStart.command(Array(CommandLine.arguments.dropFirst())) {
+        case .version?:
+            print(version)
+        case .record(let record)?:
+            do { try record.run() } catch { exit(withError: error) }
+        case nil:
+            main(nil)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "acta",
         abstract: "Actas de la Mesa Técnica de Gobierno Abierto / Minutes of the Open Government roundtable.",
@@ -19,7 +34,7 @@ struct Acta: ParsableCommand {
             ("acta record 2023-03-29-primera-mesa", "graba la mesa en vivo", "records the mesa live"),
             ("acta new --help", "ayuda y ejemplos de un subcomando", "a subcommand's help and examples"),
         ]),
-        version: "acta 0.1.0",
+        version: version,
         subcommands: [Demo.self, New.self, Check.self, Export.self, List.self, Record.self, Correct.self, Review.self, History.self, Actions.self, Init.self, Sync.self, PlanCommand.self, Search.self])
 }
 
@@ -33,7 +48,7 @@ struct CommonOptions: ParsableArguments {
 
     var language: Language {
         if let lang, let l = Language(rawValue: lang.lowercased()) { return l }
-        return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        return Language.fromEnvironment(processEnvironment)
     }
 
     func validate() throws {
@@ -44,14 +59,23 @@ struct CommonOptions: ParsableArguments {
 
     /// The sessions folder in use: `--sessions`, `ACTA_SESSIONS`, or found walking up like git.
     var location: SessionsLocator.Location {
-        SessionsLocator.locate(option: sessions, environment: ProcessInfo.processInfo.environment)
+        Self.withSnapshots(SessionsLocator.locate(option: sessions, environment: processEnvironment))
     }
 
     var directory: SessionsDirectory { location.directory }
 
     /// The folder named on the command line, else the one located.
-    func location(argument: String?) -> SessionsLocator.Location {
-        argument.map { SessionsLocator.Location(directory: SessionsDirectory(root: $0), source: .option) } ?? location
+    /// - Parameter mayWriteInFolder: false for `acta review`, which never writes into the sessions folder.
+    func location(argument: String?, mayWriteInFolder: Bool = true) -> SessionsLocator.Location {
+        let found = argument.map { SessionsLocator.Location(directory: SessionsDirectory(root: $0), source: .option) }
+            ?? SessionsLocator.locate(option: sessions, environment: processEnvironment)
+        return Self.withSnapshots(found, mayWriteInFolder: mayWriteInFolder)
+    }
+
+    /// Long journals open from snapshots kept beside the session index (see DECISIONS).
+    static func withSnapshots(_ location: SessionsLocator.Location, mayWriteInFolder: Bool = true) -> SessionsLocator.Location {
+        let snapshots = JournalSnapshots(environment: processEnvironment, mayWriteInFolder: mayWriteInFolder)
+        return SessionsLocator.Location(directory: location.directory.caching(snapshots), source: location.source)
     }
 }
 
@@ -103,3 +127,8 @@ func requireSessionsFolder(_ location: SessionsLocator.Location, _ language: Lan
 func isSlug(_ text: String) -> Bool {
     !text.isEmpty && !text.hasPrefix("-") && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
 }
+
+/// The process's environment, read once: Foundation builds a new dictionary each time it is
+/// asked, and `acta record` asks half a dozen times before its first frame. acta never
+/// changes its own environment.
+let processEnvironment = ProcessInfo.processInfo.environment

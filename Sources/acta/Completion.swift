@@ -11,7 +11,7 @@ enum Completion {
             if word == "--sessions", i + 1 < words.count { option = words[i + 1] }
             else if word.hasPrefix("--sessions=") { option = String(word.dropFirst("--sessions=".count)) }
         }
-        return SessionsLocator.locate(option: option, environment: ProcessInfo.processInfo.environment).directory
+        return SessionsLocator.locate(option: option, environment: processEnvironment).directory
     }
 
     static let sessions = CompletionKind.custom { words, _, prefix in

@@ -74,7 +74,7 @@ struct Correct: ParsableCommand {
             throw Exit.dataError
         }
         let recorder = MesaSharing.recorder
-        if let other = current.events.last(where: { $0.recorder != nil })?.recorder, other != recorder, !takeOver {
+        if let other = current.lastRecorder, other != recorder, !takeOver {
             printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(other)); corrija desde ese equipo, o use --take-over.",
                          "\(loaded.folder): another computer records this session (\(other)); correct it from there, or use --take-over."))
             throw ExitCode(75)

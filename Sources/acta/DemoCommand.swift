@@ -92,7 +92,7 @@ enum DemoMesa {
     }
 
     static func temporaryFolder() throws(StoreError) -> String {
-        var base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        var base = processEnvironment["TMPDIR"] ?? "/tmp"
         if base.isEmpty || !FileIO.isDirectory(base) { base = "/tmp" }
         var template = Array(SessionsLocator.absolute(base).utf8CString.dropLast()) + Array("/acta-demo-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else {

@@ -10,7 +10,7 @@ struct IndexedArchive {
 
     /// - Parameter mayWriteInFolder: false for `acta review`, which never writes into the sessions folder.
     init(_ dir: SessionsDirectory, mayWriteInFolder: Bool = true) {
-        let index = SessionIndex(dir, environment: ProcessInfo.processInfo.environment, mayWriteInFolder: mayWriteInFolder)
+        let index = SessionIndex(dir, environment: processEnvironment, mayWriteInFolder: mayWriteInFolder)
         sessions = index.sessions()
         archive = MesaArchive(summaries: sessions.compactMap(\.summary))
     }

@@ -50,7 +50,7 @@ struct Record: ParsableCommand {
         }
         // One writer per session across machines: the journal says who has been writing it.
         let recorder = MesaSharing.recorder
-        if let first = current.events.last(where: { $0.recorder != nil })?.recorder, first != recorder, !takeOver {
+        if let first = current.lastRecorder, first != recorder, !takeOver {
             printError(t("\(loaded.folder): esta sesión la graba otro equipo (\(first)); este es \(recorder). Solo un equipo graba cada sesión.",
                          "\(loaded.folder): another computer records this session (\(first)); this one is \(recorder). One computer records each session."))
             NextStep.print(language, es: "Para seguirla desde aquí:", en: "To follow it from here:", common.command("review", "--follow", name))
@@ -86,7 +86,7 @@ struct Record: ParsableCommand {
         let warnings = loaded.diagnostics
 
         CursesTerminal.installSignalHandlers()
-        let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
+        let terminal = CursesTerminal(environment: processEnvironment)
         do { try terminal.start() } catch {
             printError(error.message.text(language)); throw ExitCode(64)
         }
@@ -150,7 +150,7 @@ struct RecordLoop {
     /// Shown on the help's title row: which mesa this is, when acta found it by walking up.
     let sessionsFolder: String
     var lastFailure: Int?
-    let crashKeyEnabled = ProcessInfo.processInfo.environment["ACTA_DEBUG_CRASH_KEY"] == "1"
+    let crashKeyEnabled = processEnvironment["ACTA_DEBUG_CRASH_KEY"] == "1"
 
     var draftError = false
 
@@ -320,7 +320,7 @@ struct RecordLoop {
         close(fd)
         guard written == bytes.count else { return nil }
         terminal.suspend()
-        let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
+        let editor = processEnvironment["VISUAL"] ?? processEnvironment["EDITOR"] ?? "vi"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]

@@ -42,7 +42,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let location = common.location(argument: sessionsDir)
+        let location = common.location(argument: sessionsDir, mayWriteInFolder: false)
         let dir = location.directory
         try requireSessionsFolder(location, language)
         if sync {
@@ -60,11 +60,11 @@ struct Review: ParsableCommand {
             throw ExitCode(64)
         }
         CursesTerminal.installSignalHandlers()
-        let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
+        let terminal = CursesTerminal(environment: processEnvironment)
         do { try terminal.start() } catch { printError(error.message.text(language)); throw ExitCode(64) }
         let size = terminal.size
         let now = Clock.now()
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment
         var model = ReviewModel(entries: reviewEntries(dir, language), today: now.localDate, language: language,
                                 width: size.width, height: size.height, follow: followed,
                                 searchSessions: { SessionIndex(dir, environment: environment, mayWriteInFolder: false).search($0).hits })

@@ -32,7 +32,7 @@ struct Search: ParsableCommand {
         case .failure(let problem): printError(problem.message(language)); throw ExitCode(64)
         }
         try requireSessionsFolder(location, language)
-        let index = SessionIndex(location.directory, environment: ProcessInfo.processInfo.environment)
+        let index = SessionIndex(location.directory, environment: processEnvironment)
         let (hits, sessions) = index.search(searched)
         let byName = Dictionary(sessions.compactMap { s in s.summary.map { (s.name, $0) } }, uniquingKeysWith: { a, _ in a })
         if hits.isEmpty {

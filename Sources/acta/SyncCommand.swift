@@ -38,7 +38,7 @@ struct Sync: ParsableCommand {
 enum MesaSharing {
     static let unavailable: Int32 = 69
 
-    static var recorder: String { RecorderIdentity.current(environment: ProcessInfo.processInfo.environment) }
+    static var recorder: String { RecorderIdentity.current(environment: processEnvironment) }
 
     /// Runs a sync and prints what happened; returns the exit code.
     static func sync(_ sessions: SessionsDirectory, language: Language, keep: KeptJournal? = nil) -> Int32 {

@@ -123,7 +123,7 @@ extension RecordModel {
             message = say("Nada que deshacer.", "Nothing to undo.")
             return
         }
-        let what = s.events.first { $0.seq == seq }.map { $0.kind.summary(language) } ?? ""
+        let what = s.event(seq: seq).map { $0.kind.summary(language) } ?? ""
         record(.undone(seq: seq))
         message = say("Deshecho: \(what). (U rehace)", "Undone: \(what). (U redoes)")
     }

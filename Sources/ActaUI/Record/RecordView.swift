@@ -93,29 +93,46 @@ public enum RecordView {
             right += " · " + t("punto \(running) ", "item \(running) ") + minutesAndSeconds(secs) + (planned.map { "/\($0)′" } ?? "")
             if let over = overrun(secs, planned: planned) { right += " " + over }
         }
-        guard memo else { return topBar(m, s, right: right, overdue: overdue, &screen) }
+        guard memo else { return topBar(m, s, right: right, overdue: overdue, title: nil, &screen) }
         // Between two clock seconds only keys change the screen: the bar is kept.
         let key = RenderMemo.TopBarKey(content: m.contentToken, clock: right, overdue: overdue, width: m.width, language: m.language)
         screen.place(m.memo.topBar(key) {
             var bar = Screen(width: m.width, height: 1)
-            topBar(m, s, right: right, overdue: overdue, &bar)
+            // The title, cut to the room the clocks leave, changes far less often than they do.
+            let room = titleRoom(m, right: right)
+            let title = m.memo.title(.init(content: m.contentToken, room: room, language: m.language)) { titleText(m, s, room: room) }
+            topBar(m, s, right: right, overdue: overdue, title: title, &bar)
             return bar.cells
         }, row: 0, column: 0)
     }
 
     /// The title, the clocks (`right`) and whether everything is saved, on row 0.
-    static func topBar(_ m: RecordModel, _ s: Session, right: String, overdue: Bool, _ screen: inout Screen) {
-        let t = { (es: String, en: String) in m.language == .es ? es : en }
+    static func topBar(_ m: RecordModel, _ s: Session, right: String, overdue: Bool, title: String?, _ screen: inout Screen) {
         screen.fill(row: 0, column: 0, width: m.width, role: .title)
-        let saved = m.pending.isEmpty ? t("✓ guardado", "✓ saved") : t("✗ sin guardar (\(m.pending.count))", "✗ unsaved (\(m.pending.count))")
+        let saved = savedText(m)
         let savedWidth = DisplayWidth.of(saved)
         let rightWidth = DisplayWidth.of(right)
-        let title = "\(t("Acta", "Minutes")) \(s.agenda.actaNumber) · \(s.agenda.date.iso) · \(s.agenda.title)"
-        let room = m.width - rightWidth - savedWidth - 5
-        screen.put(DisplayWidth.truncated(title, to: max(0, room)), row: 0, column: 1, role: .title)
+        screen.put(title ?? titleText(m, s, room: titleRoom(m, right: right)), row: 0, column: 1, role: .title)
         let rx = m.width - rightWidth - savedWidth - 3
         screen.put(right, row: 0, column: rx, role: overdue ? .warning : .title)
         screen.put(saved, row: 0, column: m.width - savedWidth - 1, role: m.pending.isEmpty ? .ok : .error)
+    }
+
+    /// "✓ guardado", or how many changes are not yet written.
+    static func savedText(_ m: RecordModel) -> String {
+        m.language == .es ? (m.pending.isEmpty ? "✓ guardado" : "✗ sin guardar (\(m.pending.count))")
+                          : (m.pending.isEmpty ? "✓ saved" : "✗ unsaved (\(m.pending.count))")
+    }
+
+    /// Columns the title may take beside the clocks and the saved mark.
+    static func titleRoom(_ m: RecordModel, right: String) -> Int {
+        m.width - DisplayWidth.of(right) - DisplayWidth.of(savedText(m)) - 5
+    }
+
+    /// The acta's number, date and title, cut to `room` columns.
+    static func titleText(_ m: RecordModel, _ s: Session, room: Int) -> String {
+        let title = "\(m.language == .es ? "Acta" : "Minutes") \(s.agenda.actaNumber) · \(s.agenda.date.iso) · \(s.agenda.title)"
+        return DisplayWidth.truncated(title, to: max(0, room))
     }
 
     static func rowLabel(_ m: RecordModel, _ s: Session, _ row: TreeRow) -> (String, String, Role) {

@@ -96,6 +96,13 @@ final class RenderMemo: Sendable {
         let language: Language
     }
 
+    /// The top bar's title, cut to the room the clocks leave it.
+    struct TitleKey: Equatable {
+        let content: UInt64
+        let room: Int
+        let language: Language
+    }
+
     /// Everything one agenda row reads: the row, the session's content, the pane's width, and
     /// how the selection paints it (nil: not selected).
     struct AgendaRowKey: Hashable {
@@ -111,10 +118,12 @@ final class RenderMemo: Sendable {
         var details = Recent<DetailKey, DetailLayout>(capacity: 4)
         var blocks = Recent<BlockKey, [PaneLine]>(capacity: 4)
         var panes = Recent<PaneKey, Screen>(capacity: 4)
-        /// The last frame: when only the clock moved, only its top bar is made again.
-        var frame = Recent<FrameKey, Screen>(capacity: 1)
+        /// The last frames: when only the clock moved, or a move comes back to where it was,
+        /// only the top bar is made again.
+        var frame = Recent<FrameKey, Screen>(capacity: 4)
         var hints = Recent<HintKey, [Cell]>(capacity: 4)
         var topBar = Recent<TopBarKey, [Cell]>(capacity: 2)
+        var titles = Recent<TitleKey, String>(capacity: 2)
         /// Rows of the agenda as drawn; emptied when it grows past a few screens (old content).
         var agendaRows: [AgendaRowKey: [Cell]] = [:]
     }
@@ -163,6 +172,13 @@ final class RenderMemo: Sendable {
         let cells = make()
         state.withLock { $0.topBar.put(key, cells) }
         return cells
+    }
+
+    func title(_ key: TitleKey, _ make: () -> String) -> String {
+        if let hit = state.withLock({ $0.titles.take(key) }) { return hit }
+        let title = make()
+        state.withLock { $0.titles.put(key, title) }
+        return title
     }
 
     func agendaRow(_ key: AgendaRowKey, _ make: () -> [Cell]) -> [Cell] {
