@@ -35,6 +35,15 @@ struct Search: ParsableCommand {
         let index = SessionIndex(location.directory, environment: processEnvironment)
         let (hits, sessions) = index.search(searched)
         let byName = Dictionary(sessions.compactMap { s in s.summary.map { (s.name, $0) } }, uniquingKeysWith: { a, _ in a })
+        // A session that cannot be read was not searched: say so, so that no hit is not taken for "not there".
+        let unread = sessions.filter { $0.summary == nil }.map { ControlCharacters.visible($0.name) }
+        if !unread.isEmpty {
+            printError(language == .es
+                       ? "Aviso: no se buscó en " + Plural.count(unread.count, "sesión", "sesiones") + " con errores: "
+                         + unread.joined(separator: ", ") + " (acta check dice qué corregir)."
+                       : "Note: " + Plural.count(unread.count, "session", "sessions") + " with errors not searched: "
+                         + unread.joined(separator: ", ") + " (acta check says what to fix).")
+        }
         if hits.isEmpty {
             printError(language == .es ? "Sin resultados para «\(typed)»." : "No results for “\(typed)”.")
             throw ExitCode(1)

@@ -87,4 +87,22 @@ import Testing
         let json = try ActaProcess.run(["search", "capacitaciones", "--format", "json"], in: tmp.base.path)
         #expect(json.stdout.contains(#""demonstration": true"#), "\(json.stdout)")
     }
+
+    /// A session that cannot be read is not searched: search says so, rather than let
+    /// "no results" suggest its notes were looked at.
+    @Test func aSessionThatCannotBeReadIsNamedAsNotSearched() throws {
+        let tmp = try TemporarySessions()
+        defer { tmp.remove() }
+        try tmp.write("2023-08-16-ejemplo-agosto/agenda.yaml", "title: [sin cerrar\n")
+        let r = try ActaProcess.run(["search", "capacitaciones"], in: tmp.base.path)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2023-10-18-ejemplo-octubre"))
+        #expect(r.stderr.contains("2023-08-16-ejemplo-agosto") && r.stderr.contains("acta check"), "\(r.stderr)")
+        let none = try ActaProcess.run(["search", "palabraquenoexiste", "--lang", "en"], in: tmp.base.path)
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("2023-08-16-ejemplo-agosto") && none.stderr.contains("not searched"), "\(none.stderr)")
+        // Scripts still read only the hits on standard output.
+        let csv = try ActaProcess.run(["search", "capacitaciones", "--format", "csv"], in: tmp.base.path)
+        #expect(!csv.stdout.contains("acta check"))
+    }
 }
