@@ -8,7 +8,7 @@ import ActaFormats
 struct JournalSnapshot {
     /// Bump when the fold, the journal reader's messages or this format change: older snapshots
     /// are then ignored and rebuilt.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("acta journal snapshot\n".utf8)
 
     var agendaFingerprint: UInt64
@@ -183,13 +183,19 @@ extension SummaryCoding.Writer {
         if let t { timestamp(t) }
     }
 
-    /// A list of sequence numbers, each as its difference from the one before (mostly 1 byte).
+    /// A list of sequence numbers as runs of consecutive ones (a long journal's standing events
+    /// are mostly runs, broken where something was undone): each run's start, as its distance
+    /// from the end of the previous run, and its length.
     mutating func ints(_ values: [Int]) {
         int(values.count)
-        var previous = 0
-        for v in values {
-            int(v &- previous)
-            previous = v
+        var end = 0
+        var i = 0
+        while i < values.count {
+            var j = i + 1
+            while j < values.count, values[j - 1] != Int.max, values[j] == values[j - 1] + 1 { j += 1 }
+            int(values[i] &- end); int(j - i)
+            end = values[j - 1] &+ 1
+            i = j
         }
     }
 
@@ -278,17 +284,13 @@ extension SummaryCoding.Reader {
         let n = try count()
         var values: [Int] = []
         values.reserveCapacity(n)
-        var previous = 0
-        // The common one-byte difference decoded inline: a long journal has 100,000 of them.
+        var end = 0
         while values.count < n {
-            if i < bytes.count, bytes[i] < 0x80 {
-                let zigzag = Int(bytes[i])
-                previous &+= (zigzag >> 1) ^ -(zigzag & 1)
-                i += 1
-            } else {
-                previous &+= try int()
-            }
-            values.append(previous)
+            let (start, overflow) = end.addingReportingOverflow(try int())
+            let length = try int()
+            guard !overflow, length > 0, length <= n - values.count, start <= Int.max - length else { throw Malformed() }
+            values.append(contentsOf: start..<(start + length))
+            end = start + length
         }
         return values
     }

@@ -13,7 +13,7 @@ import ActaFormats
 /// snapshot are read and applied on every open, so undoing the latest changes never needs the
 /// early ones.
 public struct JournalSnapshots: Sendable {
-    public static let interval = 256
+    public static let interval = 128
     /// Below this a journal cannot hold `2 × interval` events (a line is at least ~60 bytes).
     static let minimumJournalBytes = 2 * interval * 60
 
@@ -197,7 +197,8 @@ extension SessionsDirectory {
     func fold(journalAt path: String, name: String, agenda: Agenda, plan: Plan) throws(Diagnostic)
         -> (session: Session, diagnostics: [Diagnostic], restoredBytes: Int?) {
         let limit = InputLimits.journalFileBytes
-        // A short journal (a whole ordinary mesa is ~15 KiB) is read whole: no cache folder is even looked for.
+        // A journal too short to have a snapshot (an ordinary mesa's is a few dozen events) is read
+        // whole: no cache folder is even looked for.
         let long = snapshots != nil && (FileIO.signature(path)?.first ?? 0) >= JournalSnapshots.minimumJournalBytes
         let snapshotFile = long ? snapshots.flatMap { $0.file(for: name, in: self) } : nil
         let fingerprint = JournalSnapshot.fingerprint(agenda)
