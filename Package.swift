@@ -12,7 +12,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // The domain: pure values, no files, no terminal.
@@ -28,8 +27,7 @@ let package = Package(
                                                 .product(name: "Subprocess", package: "swift-subprocess")]),
         // Spreadsheets in and out (CSV in any delimiter and encoding, XLSX), and plans from them.
         .target(name: "ActaSpreadsheet", dependencies: ["ActaCore", "ActaFormats",
-                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                                                        .product(name: "XMLCoder", package: "XMLCoder")]),
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The terminal UI, pure: screens as cell grids, keys, widgets, models. No ncurses here.
         .target(name: "ActaUI", dependencies: ["ActaCore", "ActaFormats"]),
         // ncurses' wide-character API, the wrappers Swift needs, and the signal/crash guards.

@@ -1,10 +1,10 @@
 import ActaCore
 import Foundation
-import XMLCoder
 import ZIPFoundation
 
 /// The first worksheet of an XLSX file (Office Open XML): a ZIP of XML parts, read with
-/// ZIPFoundation and XMLCoder. Dates stored as serial numbers are given back as ISO dates.
+/// ZIPFoundation and `XMLElement` (acta's own small reader: Foundation's XML would load
+/// libxml2 and ICU into every start of acta). Dates stored as serial numbers are given back as ISO dates.
 public enum XLSXSheet {
     public struct Unreadable: Error, Sendable {
         public let reason: String
@@ -13,35 +13,33 @@ public enum XLSXSheet {
     public static func read(_ bytes: [UInt8]) throws(Unreadable) -> SheetGrid {
         do {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
-            func part(_ path: String) throws -> Data? {
+            func part(_ path: String) throws -> XMLElement? {
                 guard let entry = archive[path] else { return nil }
                 var data = Data()
                 _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-                return data
+                return try XMLElement.parse([UInt8](data))
             }
-            let decoder = XMLDecoder(trimValueWhitespaces: false)
-            decoder.shouldProcessNamespaces = true
-            guard let workbookData = try part("xl/workbook.xml") else { throw Unreadable(reason: "xl/workbook.xml") }
-            let workbook = try decoder.decode(Workbook.self, from: workbookData)
-            let relations = try part("xl/_rels/workbook.xml.rels").map { try decoder.decode(Relationships.self, from: $0) }
-            let firstSheet = workbook.sheets.sheet.first
-            var target = relations?.relationship.first { $0.id == firstSheet?.id }?.target ?? "worksheets/sheet1.xml"
+            guard let workbook = try part("xl/workbook.xml") else { throw Unreadable(reason: "xl/workbook.xml") }
+            let relations = try part("xl/_rels/workbook.xml.rels")?.children("Relationship") ?? []
+            let firstSheet = workbook.child("sheets")?.child("sheet")
+            var target = relations.first { $0.attributes["Id"] != nil && $0.attributes["Id"] == firstSheet?.attributes["id"] }?
+                .attributes["Target"] ?? "worksheets/sheet1.xml"
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-            guard let sheetData = try part(target) else { throw Unreadable(reason: target) }
-            let strings = try part("xl/sharedStrings.xml").map { try decoder.decode(SharedStrings.self, from: $0).si.map(\.text) } ?? []
-            let dateStyles = try part("xl/styles.xml").map { try decoder.decode(Styles.self, from: $0).dateStyleIndexes } ?? []
-            let sheet = try decoder.decode(Worksheet.self, from: sheetData)
+            guard let sheet = try part(target) else { throw Unreadable(reason: target) }
+            let strings = try part("xl/sharedStrings.xml")?.children("si").map(richText) ?? []
+            let dateStyles = try part("xl/styles.xml").map(Self.dateStyleIndexes) ?? []
             var rows: [[String]] = []
-            for (position, row) in (sheet.sheetData.row ?? []).enumerated() {
-                let r = (row.r ?? position + 1) - 1
+            for (position, row) in (sheet.child("sheetData")?.children("row") ?? []).enumerated() {
+                let r = (try integer(row.attributes["r"], "row r") ?? position + 1) - 1
+                guard r >= 0 else { throw Unreadable(reason: "row r=\(r + 1)") }
                 while rows.count <= r { rows.append([]) }
-                for (index, cell) in (row.c ?? []).enumerated() {
-                    let column = cell.r.flatMap(CellName.parse)?.column ?? index
+                for (index, cell) in row.children("c").enumerated() {
+                    let column = cell.attributes["r"].flatMap(CellName.parse)?.column ?? index
                     while rows[r].count <= column { rows[r].append("") }
-                    rows[r][column] = value(cell, strings: strings, dateStyles: dateStyles)
+                    rows[r][column] = value(try Cell(cell), strings: strings, dateStyles: dateStyles)
                 }
             }
-            let merges = (sheet.mergeCells?.mergeCell ?? []).compactMap { CellRange(reference: $0.ref) }
+            let merges = (sheet.child("mergeCells")?.children("mergeCell") ?? []).compactMap { $0.attributes["ref"].flatMap(CellRange.init(reference:)) }
             return SheetGrid(rows: rows, merges: merges)
         } catch let e as Unreadable {
             throw e
@@ -53,7 +51,7 @@ public enum XLSXSheet {
     static func value(_ cell: Cell, strings: [String], dateStyles: Set<Int>) -> String {
         switch cell.t {
         case "s": return cell.v.flatMap { Int($0) }.flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
-        case "inlineStr": return cell.is?.text ?? ""
+        case "inlineStr": return cell.inline ?? ""
         case "b": return cell.v == "1" ? "TRUE" : "FALSE"
         case "str", "e", "d": return cell.v ?? ""
         default:
@@ -143,77 +141,53 @@ public enum XLSXSheet {
 
 // MARK: - The XML parts acta reads
 
-struct Workbook: Decodable {
-    struct Sheets: Decodable { let sheet: [Sheet] }
-    struct Sheet: Decodable { let name: String?; let id: String? }
-    let sheets: Sheets
-}
-
-struct Relationships: Decodable {
-    struct Relationship: Decodable {
-        let id: String
-        let target: String
-        enum CodingKeys: String, CodingKey { case id = "Id", target = "Target" }
-    }
-    let relationship: [Relationship]
-    enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
+/// An attribute that must be a whole number when present.
+func integer(_ text: String?, _ what: String) throws(XLSXSheet.Unreadable) -> Int? {
+    guard let text else { return nil }
+    guard let n = Int(text) else { throw XLSXSheet.Unreadable(reason: "\(what)=\(text)") }
+    return n
 }
 
 /// Text of a shared or inline string: plain `<t>`, or rich-text runs `<r><t>`.
-struct RichText: Decodable {
-    struct Run: Decodable { let t: TextNode? }
-    struct TextNode: Decodable {
-        let value: String?
-        enum CodingKeys: String, CodingKey { case value = "" }
-    }
-    let t: TextNode?
-    let r: [Run]?
-    var text: String { (t?.value ?? "") + (r ?? []).map { $0.t?.value ?? "" }.joined() }
+func richText(_ element: XMLElement) -> String {
+    (element.child("t")?.text ?? "") + element.children("r").map { $0.child("t")?.text ?? "" }.joined()
 }
 
-struct SharedStrings: Decodable {
-    let si: [RichText]
-}
-
-struct Styles: Decodable {
-    struct NumberFormats: Decodable { let numFmt: [NumberFormat]? }
-    struct NumberFormat: Decodable { let numFmtId: Int; let formatCode: String }
-    struct CellFormats: Decodable { let xf: [Format]? }
-    struct Format: Decodable { let numFmtId: Int? }
-    let numFmts: NumberFormats?
-    let cellXfs: CellFormats?
-
-    /// Indexes of the cell formats that show a date (built-in ids 14–17, or a custom
-    /// code with a year or day but no hour).
-    var dateStyleIndexes: Set<Int> {
-        let custom = Set((numFmts?.numFmt ?? []).filter { format in
-            let code = format.formatCode.lowercased().replacingOccurrences(of: "\"[^\"]*\"", with: "", options: .regularExpression)
-            return (code.contains("yy") || code.contains("dd")) && !code.contains("h")
-        }.map(\.numFmtId))
-        var indexes = Set<Int>()
-        for (i, xf) in (cellXfs?.xf ?? []).enumerated() {
-            guard let id = xf.numFmtId else { continue }
-            if (14...17).contains(id) || custom.contains(id) { indexes.insert(i) }
-        }
-        return indexes
-    }
-}
-
-struct Worksheet: Decodable {
-    struct SheetData: Decodable { let row: [Row]? }
-    struct Row: Decodable { let r: Int?; let c: [Cell]? }
-    struct MergeCells: Decodable { let mergeCell: [MergeCell]? }
-    struct MergeCell: Decodable { let ref: String }
-    let sheetData: SheetData
-    let mergeCells: MergeCells?
-}
-
-struct Cell: Decodable {
+struct Cell {
     let r: String?
     let t: String?
     let s: Int?
     let v: String?
-    let `is`: RichText?
+    let inline: String?
+
+    init(_ element: XMLElement) throws(XLSXSheet.Unreadable) {
+        r = element.attributes["r"]
+        t = element.attributes["t"]
+        s = try integer(element.attributes["s"], "c s")
+        v = element.child("v")?.text
+        inline = element.child("is").map(richText)
+    }
+}
+
+extension XLSXSheet {
+    /// Indexes of the cell formats that show a date (built-in ids 14–17, or a custom
+    /// code with a year or day but no hour).
+    static func dateStyleIndexes(_ styles: XMLElement) throws(Unreadable) -> Set<Int> {
+        var custom = Set<Int>()
+        for format in styles.child("numFmts")?.children("numFmt") ?? [] {
+            guard let id = try integer(format.attributes["numFmtId"], "numFmtId"), let code = format.attributes["formatCode"] else {
+                throw Unreadable(reason: "numFmt")
+            }
+            let plain = code.lowercased().replacingOccurrences(of: "\"[^\"]*\"", with: "", options: .regularExpression)
+            if (plain.contains("yy") || plain.contains("dd")) && !plain.contains("h") { custom.insert(id) }
+        }
+        var indexes = Set<Int>()
+        for (i, xf) in (styles.child("cellXfs")?.children("xf") ?? []).enumerated() {
+            guard let id = try integer(xf.attributes["numFmtId"], "numFmtId") else { continue }
+            if (14...17).contains(id) || custom.contains(id) { indexes.insert(i) }
+        }
+        return indexes
+    }
 }
 
 /// Spreadsheet serial dates, for tests and other readers.
