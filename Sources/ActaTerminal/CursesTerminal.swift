@@ -109,8 +109,30 @@ public final class CursesTerminal {
         return wget_wch(acta_stdscr(), &value)
     }
 
-    /// Waits up to the read timeout for input; nil on timeout.
+    /// Waits for input up to the read timeout in our own poll(2), then lets ncurses read it at
+    /// once: ncurses restarts its own wait when a signal interrupts it, so SIGTERM or SIGHUP
+    /// would wait out the whole timeout (up to a minute); ours returns and the loop sees it.
+    private func waitForInput() {
+        guard queued.isEmpty, readTimeout != 0 else { return }
+        let win = acta_stdscr()
+        // What ncurses already holds (the rest of a sequence it read) is never waited for.
+        wtimeout(win, 0)
+        defer { wtimeout(win, readTimeout) }
+        var value: wint_t = 0
+        let status = wget_wch(win, &value)
+        if status != ERR {
+            queued.append((status, value))
+            return
+        }
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        _ = poll(&fds, 1, readTimeout)
+    }
+
+    /// Waits up to the read timeout for input; nil on timeout (or when a signal arrived).
     public func read() -> InputEvent? {
+        waitForInput()
+        if queued.isEmpty { wtimeout(acta_stdscr(), 0) }
+        defer { wtimeout(acta_stdscr(), readTimeout) }
         var value: wint_t = 0
         let status = getWch(&value)
         if status == ERR { return nil }

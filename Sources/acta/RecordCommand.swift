@@ -171,9 +171,20 @@ struct RecordLoop {
                 changed = true
             }
             if terminal.takeContinued() { changed = true }
-            // Wait for a key until the clock's next second: nothing runs while nothing changes.
-            let millisecond = Int(Date().timeIntervalSince1970 * 1000) % 1000
-            terminal.setReadTimeout(1001 - millisecond)
+            // What a stop or a continue changed is drawn now, not after the wait for a key.
+            if changed {
+                terminal.draw(frame())
+                changed = false
+            }
+            // Wait for a key until time next changes what is shown (the clock's next second, or
+            // minute when no seconds are shown; no clock: until a key): nothing runs meanwhile.
+            // A signal ends the wait at once (CursesTerminal.read).
+            if let seconds = model.secondsUntilTimeMatters {
+                let millisecond = Int(Date().timeIntervalSince1970 * 1000) % 1000
+                terminal.setReadTimeout((seconds - 1) * 1000 + 1001 - millisecond)
+            } else {
+                terminal.setReadTimeout(-1)
+            }
             if let input = terminal.read() {
                 if input == .key(.function(12)) && crashKeyEnabled {
                     // Test hook (ACTA_DEBUG_CRASH_KEY=1): a Swift runtime trap, to prove the crash guard restores the terminal.
@@ -230,6 +241,8 @@ struct RecordLoop {
 
     /// Reads what is already waiting (at most a few thousand events) into the model.
     mutating func drainInput() {
+        // Only what is already there: never wait for more.
+        terminal.setReadTimeout(0)
         for _ in 0..<4096 {
             guard let input = terminal.read() else { return }
             if input == .key(.control("c")) { return }

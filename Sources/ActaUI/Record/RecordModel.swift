@@ -281,6 +281,20 @@ public struct RecordModel: Sendable {
         return effects
     }
 
+    /// Whole seconds from `now` until time alone changes something: the screen (a clock it
+    /// shows) or a duty of `tick` (a draft to save, a write to retry). 1 while anything shown
+    /// counts seconds; until the next minute when only the top bar's HH:MM runs; nil (wait for
+    /// a key) with no clock at all. The loop sleeps that long: nothing runs when nothing changes.
+    public var secondsUntilTimeMatters: Int? {
+        if !pending.isEmpty { return 1 }
+        if let draft = currentDraft, draft != draftSaved { return 1 }
+        if frameClock != nil { return 1 }
+        if clockless { return nil }
+        let s = shown
+        if s.startedAt != nil || s.runningItem != nil { return 1 }
+        return 60 - (now.epochSeconds % 60 + 60) % 60
+    }
+
     /// The next event to write, with its sequence number, stamped `at`.
     public func nextPendingEvent(at time: Timestamp) -> SessionEvent? {
         pending.first.map { SessionEvent(seq: session.nextSeq, at: time, kind: $0) }
