@@ -62,7 +62,10 @@ public struct SessionSummary: Sendable, Hashable {
     public var openActionItemCount: Int { actionItems.filter { !$0.closed }.count }
 
     /// The title as lists show it: a demonstration is marked as such.
-    public func listedTitle(_ language: Language) -> String {
-        isDemonstration ? (language == .es ? "[ejemplo] " : "[example] ") + title : title
+    public func listedTitle(_ language: Language) -> String { labelled(title, language) }
+
+    /// A text of this session as lists show it: marked when the session is a demonstration (fictitious data).
+    public func labelled(_ text: String, _ language: Language) -> String {
+        isDemonstration ? (language == .es ? "[ejemplo] " : "[example] ") + text : text
     }
 }

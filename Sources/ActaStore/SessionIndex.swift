@@ -451,12 +451,23 @@ public final class SessionIndex {
 
     // MARK: - Search
 
+    /// Where all the words occur, as `search(_: SearchWords)`; text that holds no searchable
+    /// word (see `SearchWords.parse`) finds nothing.
+    public func search(_ text: String) -> (hits: [SearchHit], sessions: [IndexedSession]) {
+        switch SearchWords.parse(text) {
+        case .success(let words): return search(words)
+        case .failure: return ([], [])
+        }
+    }
+
     /// Where all the words occur (accents and case ignored; a word also matches as a prefix),
     /// newest session first. The index is brought up to date first.
-    public func search(_ words: String) -> (hits: [SearchHit], sessions: [IndexedSession]) {
+    public func search(_ words: SearchWords) -> (hits: [SearchHit], sessions: [IndexedSession]) {
         // Cached summaries are not decoded for a search: only the hits' sessions are needed.
         let (updated, current, unindexed) = update(summaries: false)
-        let terms = words.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
+        // Each word is an FTS5 string (quotes doubled), so nothing typed is query syntax: no
+        // column filter, operator or NEAR; the tokenizer splits it as it split the texts.
+        let terms = words.words.map { word -> String in
             "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
         }
         guard let db, !terms.isEmpty else { return ([], updated) }

@@ -328,6 +328,11 @@ public struct ReviewModel: Sendable {
     /// Searches every session; the results replace the last ones (and their screen opens).
     mutating func runSessionSearch(_ query: String) {
         guard let searchSessions, !query.split(whereSeparator: \.isWhitespace).isEmpty else { return }
+        // A word the index cannot find (signs, emoji) is refused with the reason; the last results stay.
+        if case .failure(let problem) = SearchWords.parse(query) {
+            message = problem.message(language)
+            return
+        }
         sessionQuery = query
         sessionHits = searchSessions(query)
         hitSelection = 0

@@ -118,7 +118,8 @@ public enum ReviewView {
         for (i, hit) in m.sessionHits.enumerated().dropFirst(first).prefix(visible) {
             let row = top + 1 + i - first
             let s = sessions[hit.session]
-            let text = ControlCharacters.visible(hit.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+            let oneLine = hit.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let text = ControlCharacters.visible(s?.labelled(oneLine, m.language) ?? oneLine)
             screen.put(columns([s?.date.iso ?? String(hit.session.prefix(10)), s?.actaNumber ?? "", hit.kind.label(m.language), text],
                                widths: widths), row: row, column: 1)
             if i == m.hitSelection { screen.paint(row: row, column: 0, width: m.width, role: .selected) }

@@ -170,6 +170,10 @@ import Testing
         #expect(index.search("palabraquenoexiste").hits.isEmpty)
         // Quotes in the words cannot break the query.
         #expect(index.search("\"fideicomiso").hits.count == 1)
+        // Any white space separates words (a pasted line break, a no-break space), as a space does.
+        for separator in ["\n", "\r\n", "\u{00A0}", "\u{2003}", "\u{3000}"] {
+            #expect(index.search("fideicomiso" + separator + "capacitacion").hits.count == 1, "U+\(String(separator.unicodeScalars.first!.value, radix: 16))")
+        }
     }
 
     // MARK: - Racily clean: what `lstat` alone may prove

@@ -116,4 +116,38 @@ import Testing
         m.press(.character("?"))
         #expect(ReviewView.render(m).text.contains("Buscar en todas las sesiones"))
     }
+
+    /// Demonstration sessions hold fictitious data: their hits say so, as the session list does.
+    @Test func hitsInADemonstrationSessionAreLabelled() throws {
+        let mesa = try Mesa()
+        var m = mesa.model(width: 120, height: 30)
+        m.press(.character("s"))
+        m.type("fideicomiso")
+        m.press(.enter)
+        let screen = ReviewView.render(m).text
+        #expect(screen.contains("[ejemplo] El Ministerio informa"), "\(screen)")
+        #expect(screen.contains("[ejemplo] Se propone crear"))
+    }
+
+    /// Words with no letter or digit cannot be found by the index: the search says so rather
+    /// than "no results"; nothing typed is sent as query syntax.
+    @Test func aQueryWithNothingSearchableSaysWhy() throws {
+        let mesa = try Mesa()
+        var m = mesa.model()
+        for query in ["🎉", "fideicomiso ---", "\""] {
+            m.press(.character("s"))
+            m.type(query)
+            m.press(.enter)
+            #expect(m.screen == .list)
+            #expect(m.message?.contains("no tiene letras ni cifras") == true, "\(query): \(m.message ?? "")")
+        }
+        m.press(.character("s"))
+        m.type("title:fideicomiso")
+        m.press(.enter)
+        #expect(m.screen == .list, "title: is text, not a column filter")
+        m.press(.character("s"))
+        m.type("(fideicomiso CREAR)")
+        m.press(.enter)
+        #expect(m.sessionHits.map(\.session) == ["2023-08-16-ejemplo-agosto"])
+    }
 }
