@@ -29,6 +29,14 @@ public struct SearchWords: Sendable, Hashable {
         }
     }
 
+    /// The runs of letters and digits of the words, as the index matched them (`title:x` → `title`, `x`):
+    /// each occurs in a hit's text as written, up to case and accents.
+    public var parts: [String] {
+        words.flatMap { word in
+            word.split(whereSeparator: { !$0.unicodeScalars.contains(where: Self.isWordScalar) }).map(String.init)
+        }
+    }
+
     /// The words of `text`, or why it cannot be searched.
     public static func parse(_ text: String) -> Result<SearchWords, Problem> {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)

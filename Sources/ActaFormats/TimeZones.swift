@@ -7,7 +7,17 @@ import Synchronization
 public enum TimeZones {
     public static let defaultIdentifier = Session.defaultTimeZone
 
-    public static func isKnown(_ identifier: String) -> Bool { zone(identifier) != nil }
+    public static func isKnown(_ identifier: String) -> Bool { file(identifier) != nil || zone(identifier) != nil }
+
+    /// Zones read from their tz database file (see ZoneInfo: no ICU at start), misses included.
+    private static let files = Mutex<[String: ZoneInfo?]>([:])
+
+    static func file(_ identifier: String) -> ZoneInfo? {
+        if let known = files.withLock({ $0[identifier] }) { return known }
+        let info = ZoneInfo.load(identifier)
+        files.withLock { $0[identifier] = .some(info) }
+        return info
+    }
 
     /// Zones already read from the database: the record screen asks for the time on every key
     /// and every second, and reading the zone each time was a good part of an idle second.
@@ -22,6 +32,7 @@ public enum TimeZones {
 
     /// Minutes east of UTC in the zone at that instant (daylight saving included); 0 for an unknown zone.
     public static func offsetMinutes(_ identifier: String, atEpochSeconds seconds: Int) -> Int {
+        if let known = file(identifier)?.offset(atEpochSeconds: seconds) { return known.seconds / 60 }
         guard let zone = zone(identifier) else { return 0 }
         return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) / 60
     }
@@ -43,6 +54,10 @@ public enum TimeZones {
 
     private static func currentOffset(_ identifier: String, atEpochSeconds seconds: Int) -> Int {
         if let known = offsets.withLock({ $0[identifier] }), known.from <= seconds, seconds < known.until { return known.offset }
+        if let known = file(identifier)?.offset(atEpochSeconds: seconds) {
+            offsets.withLock { $0[identifier] = (known.seconds / 60, seconds, known.until) }
+            return known.seconds / 60
+        }
         let offset = offsetMinutes(identifier, atEpochSeconds: seconds)
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         let next = zone(identifier)?.nextDaylightSavingTimeTransition(after: date).map { Int($0.timeIntervalSince1970.rounded(.down)) }

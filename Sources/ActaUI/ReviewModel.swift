@@ -346,11 +346,13 @@ public struct ReviewModel: Sendable {
         push(.searchResults)
     }
 
-    /// In the hit's acta: the longest word searched highlighted wherever it occurs (the pager
-    /// finds one text, the index all words), the current match the first inside the hit's text.
+    /// In the hit's acta: the longest run of letters and digits searched highlighted wherever it
+    /// occurs (the pager finds one literal text, the index all words, whose signs only separate
+    /// parts), the current match the first inside the hit's text.
     mutating func show(_ hit: SearchHit) {
-        guard let word = sessionQuery.split(whereSeparator: \.isWhitespace).max(by: { $0.count < $1.count }) else { return }
-        pager.search(String(word), height: bodyHeight, from: 0)
+        guard case .success(let searched) = SearchWords.parse(sessionQuery),
+              let word = searched.parts.max(by: { $0.count < $1.count }) else { return }
+        pager.search(word, height: bodyHeight, from: 0)
         let text = TextPiece.searchFold(hit.text)
         let inHit = pager.matches.firstIndex { match in
             guard let run = match.runs.first else { return false }

@@ -150,4 +150,22 @@ import Testing
         m.press(.enter)
         #expect(m.sessionHits.map(\.session) == ["2023-08-16-ejemplo-agosto"])
     }
+
+    /// The index matches a word's letters and digits (signs only separate them); the acta the
+    /// hit opens must show the hit even when the word as typed is not in the text literally.
+    @Test func aHitFoundThroughSignsIsShownAndHighlighted() throws {
+        let mesa = try Mesa()
+        var m = mesa.model()
+        m.press(.character("s"))
+        m.type("fideicomiso+PARA")
+        m.press(.enter)
+        #expect(m.sessionHits.map(\.session) == ["2023-08-16-ejemplo-agosto"])
+        m.press(.enter)
+        #expect(m.screen == .session("2023-08-16-ejemplo-agosto"))
+        #expect(highlighted(m) == "fideicomiso", "the longest run of letters typed")
+        let current = try #require(m.pager.currentMatch)
+        let line = m.pager.matches[current].line
+        #expect(m.pager.lines[line].text.contains("fideicomiso para"))
+        #expect(line >= m.pager.top && line < m.pager.top + m.bodyHeight, "the hit is on the screen")
+    }
 }
