@@ -132,54 +132,30 @@ final class RenderMemo: Sendable {
 
     // Each value is made outside the lock: making it may read another memo.
 
+    /// One look-up for every memo kept in a `Recent`: the value is made outside the lock.
+    private func recent<Key: Sendable, Value: Sendable>(_ memo: WritableKeyPath<State, Recent<Key, Value>> & Sendable, _ key: Key,
+                                    _ make: () -> Value) -> Value {
+        if let hit = state.withLock({ $0[keyPath: memo].take(key) }) { return hit }
+        let value = make()
+        state.withLock { $0[keyPath: memo].put(key, value) }
+        return value
+    }
+
     func detailLayout(_ key: DetailKey, _ make: () -> [PaneLine]) -> DetailLayout {
-        if let hit = state.withLock({ $0.details.take(key) }) { return hit }
-        let layout = DetailLayout(make())
-        state.withLock { $0.details.put(key, layout) }
-        return layout
+        recent(\.details, key) { DetailLayout(make()) }
     }
 
-    func block(_ key: BlockKey, _ make: () -> [PaneLine]) -> [PaneLine] {
-        if let hit = state.withLock({ $0.blocks.take(key) }) { return hit }
-        let lines = make()
-        state.withLock { $0.blocks.put(key, lines) }
-        return lines
-    }
+    func block(_ key: BlockKey, _ make: () -> [PaneLine]) -> [PaneLine] { recent(\.blocks, key, make) }
 
-    func pane(_ key: PaneKey, _ make: () -> Screen) -> Screen {
-        if let hit = state.withLock({ $0.panes.take(key) }) { return hit }
-        let screen = make()
-        state.withLock { $0.panes.put(key, screen) }
-        return screen
-    }
+    func pane(_ key: PaneKey, _ make: () -> Screen) -> Screen { recent(\.panes, key, make) }
 
-    func frame(_ key: FrameKey, _ make: () -> Screen) -> Screen {
-        if let hit = state.withLock({ $0.frame.take(key) }) { return hit }
-        let screen = make()
-        state.withLock { $0.frame.put(key, screen) }
-        return screen
-    }
+    func frame(_ key: FrameKey, _ make: () -> Screen) -> Screen { recent(\.frame, key, make) }
 
-    func hintRow(_ key: HintKey, _ make: () -> [Cell]) -> [Cell] {
-        if let hit = state.withLock({ $0.hints.take(key) }) { return hit }
-        let cells = make()
-        state.withLock { $0.hints.put(key, cells) }
-        return cells
-    }
+    func hintRow(_ key: HintKey, _ make: () -> [Cell]) -> [Cell] { recent(\.hints, key, make) }
 
-    func topBar(_ key: TopBarKey, _ make: () -> [Cell]) -> [Cell] {
-        if let hit = state.withLock({ $0.topBar.take(key) }) { return hit }
-        let cells = make()
-        state.withLock { $0.topBar.put(key, cells) }
-        return cells
-    }
+    func topBar(_ key: TopBarKey, _ make: () -> [Cell]) -> [Cell] { recent(\.topBar, key, make) }
 
-    func title(_ key: TitleKey, _ make: () -> String) -> String {
-        if let hit = state.withLock({ $0.titles.take(key) }) { return hit }
-        let title = make()
-        state.withLock { $0.titles.put(key, title) }
-        return title
-    }
+    func title(_ key: TitleKey, _ make: () -> String) -> String { recent(\.titles, key, make) }
 
     func agendaRow(_ key: AgendaRowKey, _ make: () -> [Cell]) -> [Cell] {
         if let hit = state.withLock({ $0.agendaRows[key] }) { return hit }
